@@ -1,0 +1,26 @@
+/**
+ * The workspace service as both shells host it: the `WorkspaceApi` methods plus events and shutdown.
+ * Transports (IPC, loopback HTTP) wrap it with `dispatchApiCall`; they never reach past it.
+ */
+import type { WorkspaceApi, WorkspaceEvent } from '../../shared/api/contract';
+
+export interface WorkspaceService extends WorkspaceApi {
+  /** Subscribe to events for every client; returns the unsubscribe function. */
+  subscribe(listener: (event: WorkspaceEvent) => void): () => void;
+  /** Flush every pending write and stop watching files. */
+  close(): Promise<void>;
+}
+
+export interface WorkspaceServiceOptions {
+  /** The workspace folder of `<id>.product.json` files (created if missing). */
+  folder: string;
+  /** The read-only folder of sample product files (`resources/samples`). */
+  samplesFolder: string;
+  /** How long writes to one file are coalesced, in ms (default 250). */
+  writeDelayMs?: number;
+  /**
+   * Chooses a new workspace folder (Electron shows a dialog); absent on the web host, where
+   * `workspace.chooseFolder` answers `unsupported`.
+   */
+  chooseFolder?: () => Promise<string | null>;
+}

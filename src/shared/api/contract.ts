@@ -1,0 +1,210 @@
+/**
+ * The one typed contract between the renderer and the workspace service (as Actual Budget's
+ * handler map): every method has a zod input and output schema. Both transports (Electron IPC and
+ * the loopback HTTP host) validate input against these schemas at the boundary and answer bad input
+ * with a structured `ApiError`, never a crash. The renderer passes ids, never file paths.
+ */
+import { z } from 'zod';
+import { EditSchema } from '../edits/editSchema';
+import { ProductIdSchema, ProductSchema, LIMITS } from '../model/schema';
+
+/** Structured error codes every transport returns. */
+export const ApiErrorCodeSchema = z.enum([
+  'bad-request', // input failed validation
+  'unknown-method',
+  'not-found', // no such product / sample / trash entry
+  'broken-file', // the product file does not parse or validate; it is left untouched
+  'conflict', // the base revision is stale or the file changed on disk
+  'invalid-edit', // an edit does not apply (unknown id, missing column, …) or yields an invalid product
+  'exists', // a product with that id already exists
+  'io', // the file system refused (disk full, permission)
+  'unsupported', // the method is not available on this transport (e.g. a folder dialog on the web)
+  'unauthorized', // the loopback host's token or Host header is wrong
+  'internal',
+]);
+export type ApiErrorCode = z.infer<typeof ApiErrorCodeSchema>;
+
+export const ApiErrorSchema = z.object({ code: ApiErrorCodeSchema, message: z.string() });
+export type ApiErrorBody = z.infer<typeof ApiErrorSchema>;
+
+/** What a transport sends back: exactly one of a result or an error. */
+export const ApiResponseSchema = z.union([
+  z.object({ ok: z.literal(true), result: z.unknown() }),
+  z.object({ ok: z.literal(false), error: ApiErrorSchema }),
+]);
+export type ApiResponse = z.infer<typeof ApiResponseSchema>;
+
+const Name = z.string().trim().min(1, 'A name cannot be empty').max(LIMITS.shortText);
+const Revision = z.number().int().nonnegative();
+const SampleId = ProductIdSchema;
+const TrashId = z
+  .string()
+  .max(120)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\.\d{13}$/, 'Not a trash entry id');
+
+export const ProductSummarySchema = z.object({
+  status: z.literal('ok'),
+  id: ProductIdSchema,
+  name: z.string(),
+  summary: z.string(),
+  storyCount: z.number().int().nonnegative(),
+  modifiedAt: z.number(),
+  /** Set when the file was written by an older version and will be migrated on the next save. */
+  migratedFrom: z.number().int().nullable(),
+});
+
+export const BrokenFileSchema = z.object({
+  status: z.literal('broken'),
+  /** The file name inside the workspace folder. */
+  file: z.string(),
+  /** Where the file is, for the learner to open it in an editor. */
+  path: z.string(),
+  reason: z.string(),
+});
+
+export const ProductListEntrySchema = z.discriminatedUnion('status', [ProductSummarySchema, BrokenFileSchema]);
+
+export const SampleSummarySchema = z.object({
+  sampleId: SampleId,
+  name: z.string(),
+  summary: z.string(),
+  storyCount: z.number().int().nonnegative(),
+});
+
+export const TrashEntrySchema = z.object({
+  trashId: TrashId,
+  productId: ProductIdSchema,
+  name: z.string(),
+  deletedAt: z.number(),
+});
+
+export const OpenProductSchema = z.object({
+  product: ProductSchema,
+  revision: Revision,
+  /** Set when the file was migrated from an older schema version on load. */
+  migratedFrom: z.number().int().nullable(),
+});
+
+const IdInput = z.object({ id: ProductIdSchema }).strict();
+
+/** Every method: its input and output schema. */
+export const apiMethods = {
+  'workspace.info': {
+    input: z.object({}).strict(),
+    output: z.object({ folder: z.string(), canChooseFolder: z.boolean() }),
+  },
+  'workspace.chooseFolder': {
+    input: z.object({}).strict(),
+    output: z.object({ folder: z.string().nullable() }),
+  },
+  'products.list': {
+    input: z.object({}).strict(),
+    output: z.object({ products: z.array(ProductListEntrySchema), samples: z.array(SampleSummarySchema) }),
+  },
+  'product.open': { input: IdInput, output: OpenProductSchema },
+  'product.create': {
+    input: z.object({ name: Name }).strict(),
+    output: z.object({ id: ProductIdSchema }),
+  },
+  'product.createFromSample': {
+    input: z.object({ sampleId: SampleId, name: Name.optional() }).strict(),
+    output: z.object({ id: ProductIdSchema }),
+  },
+  'product.duplicate': {
+    input: z.object({ id: ProductIdSchema, name: Name.optional() }).strict(),
+    output: z.object({ id: ProductIdSchema }),
+  },
+  'product.rename': {
+    input: z.object({ id: ProductIdSchema, name: Name }).strict(),
+    output: z.object({ revision: Revision }),
+  },
+  'product.delete': {
+    input: IdInput,
+    output: z.object({ trashId: TrashId }),
+  },
+  'trash.list': {
+    input: z.object({}).strict(),
+    output: z.object({ entries: z.array(TrashEntrySchema) }),
+  },
+  'trash.restore': {
+    input: z.object({ trashId: TrashId }).strict(),
+    output: z.object({ id: ProductIdSchema }),
+  },
+  'product.applyEdits': {
+    input: z
+      .object({
+        id: ProductIdSchema,
+        baseRevision: Revision,
+        edits: z.array(EditSchema).min(1).max(10_000),
+      })
+      .strict(),
+    output: z.object({ revision: Revision }),
+  },
+  /** Save the learner's version of a product under a new id (used to keep local edits on a conflict). */
+  'product.saveCopy': {
+    input: z.object({ product: ProductSchema, name: Name }).strict(),
+    output: z.object({ id: ProductIdSchema }),
+  },
+  /** Flush pending writes now (before closing a window); resolves when the file is on disk. */
+  'product.flush': {
+    input: IdInput,
+    output: z.object({ revision: Revision }),
+  },
+} as const;
+
+export type ApiMethods = typeof apiMethods;
+export type ApiMethod = keyof ApiMethods;
+export type ApiInput<M extends ApiMethod> = z.input<ApiMethods[M]['input']>;
+export type ApiOutput<M extends ApiMethod> = z.output<ApiMethods[M]['output']>;
+export const API_METHODS = Object.keys(apiMethods) as ApiMethod[];
+
+export function isApiMethod(name: unknown): name is ApiMethod {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(apiMethods, name);
+}
+
+/** The service as the renderer sees it: one async function per method. */
+export type WorkspaceApi = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiOutput<M>> };
+
+/** Save state of one product, pushed by the service. */
+export const SaveStateSchema = z.enum(['saved', 'saving', 'error']);
+export type SaveState = z.infer<typeof SaveStateSchema>;
+
+/** Events the service pushes to every client (IPC `webContents.send`, or server-sent events). */
+export const WorkspaceEventSchema = z.discriminatedUnion('type', [
+  /** The file changed on disk (another program) and was reloaded; clients without pending edits reopen. */
+  z.object({ type: z.literal('product.changed'), id: ProductIdSchema, revision: Revision }),
+  /** The file changed on disk while edits were pending, or a write was refused to protect it. */
+  z.object({ type: z.literal('product.conflict'), id: ProductIdSchema, message: z.string() }),
+  z.object({
+    type: z.literal('product.saveState'),
+    id: ProductIdSchema,
+    state: SaveStateSchema,
+    revision: Revision,
+    message: z.string().nullable(),
+  }),
+  /** Products were added, removed or broke: lists should refresh. */
+  z.object({ type: z.literal('workspace.changed') }),
+]);
+export type WorkspaceEvent = z.infer<typeof WorkspaceEventSchema>;
+
+/** A client of the workspace: the API plus an event subscription. The renderer only knows this. */
+export interface WorkspaceClient {
+  api: WorkspaceApi;
+  /** Subscribe to service events; returns the unsubscribe function. */
+  subscribe(listener: (event: WorkspaceEvent) => void): () => void;
+  /** Which shell the renderer runs in (menus and PDF export differ). */
+  shell: 'electron' | 'web';
+}
+
+/** An error carrying an `ApiErrorBody`, thrown by services and rethrown by clients. */
+export class ApiError extends Error {
+  readonly code: ApiErrorCode;
+  constructor(code: ApiErrorCode, message: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+  }
+  toBody(): ApiErrorBody {
+    return { code: this.code, message: this.message };
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * Reading and writing the text of a product file: parse → depth check → migrate → validate, and
+ * the stable, pretty-printed serialisation whose key order is the schema's.
+ */
+import type { z } from 'zod';
+import { migrateToCurrent, MigrationError } from './migrations';
+import { LIMITS, ProductSchema, type Product } from './schema';
+
+export type ParseResult =
+  | { ok: true; product: Product; migratedFrom: number | null }
+  | { ok: false; reason: string };
+
+/** The deepest nesting of arrays/objects in a JSON value, computed without recursion. */
+export function jsonDepth(value: unknown): number {
+  let max = 0;
+  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
+  while (stack.length > 0) {
+    const top = stack.pop();
+    if (!top || typeof top.value !== 'object' || top.value === null) continue;
+    const depth = top.depth + 1;
+    if (depth > max) max = depth;
+    for (const child of Object.values(top.value)) {
+      if (typeof child === 'object' && child !== null) stack.push({ value: child, depth });
+    }
+  }
+  return max;
+}
+
+/** The nesting a valid product may need: its own structure plus a spec document of `docDepth`. */
+const MAX_FILE_DEPTH = LIMITS.docDepth * 2 + 10;
+
+/** "stories.3.title: Too long" — the first few zod issues, readable by a person. */
+export function describeIssues(error: z.ZodError, max = 3): string {
+  const lines = error.issues.slice(0, max).map((issue) => {
+    const path = issue.path.map(String).join('.');
+    return path ? `${path}: ${issue.message}` : issue.message;
+  });
+  const more = error.issues.length > max ? ` (and ${error.issues.length - max} more)` : '';
+  return lines.join('; ') + more;
+}
+
+/** Validate an already-parsed JSON value as a product (migrating older versions). */
+export function parseProductJson(json: unknown): ParseResult {
+  if (jsonDepth(json) > MAX_FILE_DEPTH) {
+    return { ok: false, reason: `The file is nested deeper than ${MAX_FILE_DEPTH} levels; it is not a product file.` };
+  }
+  let migrated;
+  try {
+    migrated = migrateToCurrent(json);
+  } catch (error) {
+    if (error instanceof MigrationError) return { ok: false, reason: error.message };
+    throw error;
+  }
+  const result = ProductSchema.safeParse(migrated.doc);
+  if (!result.success) {
+    return { ok: false, reason: `The file does not match the product format: ${describeIssues(result.error)}` };
+  }
+  return { ok: true, product: result.data, migratedFrom: migrated.migrated ? migrated.fromVersion : null };
+}
+
+/** Parse the text of a product file. Never throws for bad input: it says what is wrong. */
+export function parseProductText(text: string): ParseResult {
+  if (text.trim().length === 0) return { ok: false, reason: 'The file is empty.' };
+  if (text.includes('\u0000')) return { ok: false, reason: 'The file contains NUL bytes; it is damaged or not a text file.' };
+  let json: unknown;
+  try {
+    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, reason: `The file is not valid JSON (${detail}). It may be truncated or hand-edited.` };
+  }
+  return parseProductJson(json);
+}
+
+/**
+ * The file text of a product: validated, keys in schema order, two-space indent, trailing newline.
+ * Throws if the product is invalid, so an invalid document can never reach the disk.
+ */
+export function serializeProduct(product: Product): string {
+  const canonical = ProductSchema.parse(product);
+  return `${JSON.stringify(canonical, null, 2)}\n`;
+}

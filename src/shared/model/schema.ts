@@ -1,0 +1,329 @@
+/**
+ * The product document: one zod schema, from which every TypeScript type is inferred.
+ *
+ * Every field is present in a valid product (absent values are `null`, empty lists `[]`), so
+ * that an edit's patch and its inverse patch are total: undoing a change never has to guess
+ * whether a key existed. Fields that older hand-written files may lack have defaults, so a
+ * mentor can write a short file and still get a valid product.
+ *
+ * Key order in the schema is the key order on disk (see `serializeProduct`).
+ */
+import { z } from 'zod';
+
+export const CURRENT_SCHEMA_VERSION = 2;
+
+/** Limits that keep a single product file within what a person could make. */
+export const LIMITS = {
+  shortText: 300,
+  longText: 20_000,
+  listItems: 50_000,
+  docDepth: 40,
+} as const;
+
+/** A product id is also its file name stem: lower-case letters, digits and single hyphens. */
+export const ProductIdSchema = z
+  .string()
+  .min(1, 'A product id cannot be empty')
+  .max(64, 'A product id is at most 64 characters')
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'A product id uses only a-z, 0-9 and single hyphens');
+export type ProductId = z.infer<typeof ProductIdSchema>;
+
+/** Ids of entities inside a product. */
+export const EntityIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'An id uses only letters, digits, "_" and "-"');
+
+/** Fractional-index rank (see `rank.ts`): ordering moves one item by changing one string. */
+export const RankSchema = z.string().min(1).max(200);
+
+const shortText = () => z.string().max(LIMITS.shortText);
+const longText = () => z.string().max(LIMITS.longText);
+const IsoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'A date is written YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'Not a real calendar date');
+const ColorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'A colour is written #rrggbb');
+const nonNegative = () => z.number().finite().nonnegative();
+
+export const VisionSchema = z.object({
+  targetUsers: longText().default(''),
+  needs: longText().default(''),
+  product: longText().default(''),
+  value: longText().default(''),
+});
+
+export const PersonaSchema = z.object({
+  id: EntityIdSchema,
+  name: shortText(),
+  role: shortText().default(''),
+  description: longText().default(''),
+  goals: z.array(shortText()).default([]),
+  frustrations: z.array(shortText()).default([]),
+});
+
+export const GoalDirectionSchema = z.enum(['increase', 'decrease', 'maintain']);
+/** Google's HEART categories, used to classify a goal's metric. */
+export const HeartCategorySchema = z.enum(['happiness', 'engagement', 'adoption', 'retention', 'task-success']);
+
+export const GoalSchema = z.object({
+  id: EntityIdSchema,
+  title: shortText(),
+  description: longText().default(''),
+  metric: shortText().default(''),
+  baseline: shortText().default(''),
+  target: shortText().default(''),
+  direction: GoalDirectionSchema.nullable().default(null),
+  timeframe: shortText().default(''),
+  heart: HeartCategorySchema.nullable().default(null),
+});
+
+/** RICE inputs (Intercom): reach per period, impact 0.25–3, confidence 0–100 (%), effort in person-months. */
+export const RiceInputsSchema = z.object({
+  reach: nonNegative().nullable().default(null),
+  impact: nonNegative().nullable().default(null),
+  confidence: z.number().finite().min(0).max(100).nullable().default(null),
+  effort: nonNegative().nullable().default(null),
+});
+
+/** ICE inputs, each 1–10. */
+export const IceInputsSchema = z.object({
+  impact: z.number().finite().min(0).max(10).nullable().default(null),
+  confidence: z.number().finite().min(0).max(10).nullable().default(null),
+  ease: z.number().finite().min(0).max(10).nullable().default(null),
+});
+
+/** WSJF inputs (SAFe): relative values, usually on a modified Fibonacci scale. */
+export const WsjfInputsSchema = z.object({
+  businessValue: nonNegative().nullable().default(null),
+  timeCriticality: nonNegative().nullable().default(null),
+  riskReduction: nonNegative().nullable().default(null),
+  jobSize: nonNegative().nullable().default(null),
+});
+
+export const MoscowSchema = z.enum(['must', 'should', 'could', 'wont']);
+
+export const ScoresSchema = z.object({
+  rice: RiceInputsSchema.default({ reach: null, impact: null, confidence: null, effort: null }),
+  ice: IceInputsSchema.default({ impact: null, confidence: null, ease: null }),
+  wsjf: WsjfInputsSchema.default({ businessValue: null, timeCriticality: null, riskReduction: null, jobSize: null }),
+  moscow: MoscowSchema.nullable().default(null),
+});
+
+export const EMPTY_SCORES: z.infer<typeof ScoresSchema> = {
+  rice: { reach: null, impact: null, confidence: null, effort: null },
+  ice: { impact: null, confidence: null, ease: null },
+  wsjf: { businessValue: null, timeCriticality: null, riskReduction: null, jobSize: null },
+  moscow: null,
+};
+
+export const EpicSchema = z.object({
+  id: EntityIdSchema,
+  title: shortText(),
+  description: longText().default(''),
+  color: ColorSchema.default('#6b7280'),
+  goalId: EntityIdSchema.nullable().default(null),
+  status: z.enum(['open', 'done']).default('open'),
+  rank: RankSchema,
+  scores: ScoresSchema.default(EMPTY_SCORES),
+});
+
+export const AcceptanceCriterionSchema = z.object({
+  id: EntityIdSchema,
+  text: longText(),
+});
+
+/** Story points on the Fibonacci-like scale teams use; `null` is "?" (not estimated). */
+export const ESTIMATE_SCALE = [0, 1, 2, 3, 5, 8, 13, 20, 40, 100] as const;
+
+export const StorySchema = z.object({
+  id: EntityIdSchema,
+  title: shortText(),
+  asA: shortText().default(''),
+  iWant: longText().default(''),
+  soThat: longText().default(''),
+  description: longText().default(''),
+  acceptanceCriteria: z.array(AcceptanceCriterionSchema).default([]),
+  estimate: nonNegative().nullable().default(null),
+  /** The id of the board column the story is in. */
+  status: EntityIdSchema,
+  rank: RankSchema,
+  epicId: EntityIdSchema.nullable().default(null),
+  labels: z.array(shortText()).default([]),
+  scores: ScoresSchema.default(EMPTY_SCORES),
+  /** Set on a story created by splitting another one. */
+  splitFrom: EntityIdSchema.nullable().default(null),
+  /** Set on a story that was split: the stories that replaced it. */
+  splitInto: z.array(EntityIdSchema).default([]),
+  notes: longText().default(''),
+});
+
+/** What a column means for progress: work not started, in progress, or finished. */
+export const ColumnCategorySchema = z.enum(['backlog', 'todo', 'in-progress', 'done']);
+
+export const ColumnSchema = z.object({
+  id: EntityIdSchema,
+  name: shortText(),
+  category: ColumnCategorySchema.default('todo'),
+  wipLimit: z.number().int().positive().nullable().default(null),
+});
+
+/** One Definition-of-Ready item: checked automatically when `check` names a coach lint, otherwise a reminder. */
+export const ReadyItemSchema = z.object({
+  id: EntityIdSchema,
+  text: shortText(),
+  check: shortText().nullable().default(null),
+});
+
+export const BoardSchema = z.object({
+  columns: z.array(ColumnSchema).min(1, 'A board needs at least one column'),
+  definitionOfReady: z.array(ReadyItemSchema).default([]),
+  /** Stories estimated above this many points should be split. */
+  splitThreshold: z.number().positive().default(8),
+});
+
+export const HorizonSchema = z.enum(['now', 'next', 'later']);
+export const HORIZONS = HorizonSchema.options;
+
+export const LaneSchema = z.object({
+  id: EntityIdSchema,
+  name: shortText(),
+  color: ColorSchema.default('#6b7280'),
+  /** How many items the learner thinks the lane can carry at once (`null`: no limit). */
+  capacity: z.number().int().positive().nullable().default(null),
+});
+
+export const RoadmapItemSchema = z.object({
+  id: EntityIdSchema,
+  title: shortText(),
+  description: longText().default(''),
+  laneId: EntityIdSchema.nullable().default(null),
+  goalId: EntityIdSchema.nullable().default(null),
+  horizon: HorizonSchema,
+  rank: RankSchema,
+  start: IsoDateSchema.nullable().default(null),
+  end: IsoDateSchema.nullable().default(null),
+  status: z.enum(['planned', 'in-progress', 'done', 'at-risk']).default('planned'),
+  confidence: z.enum(['high', 'medium', 'low']).default('medium'),
+  epicIds: z.array(EntityIdSchema).default([]),
+  storyIds: z.array(EntityIdSchema).default([]),
+  dependsOn: z.array(EntityIdSchema).default([]),
+});
+
+export const MilestoneSchema = z.object({
+  id: EntityIdSchema,
+  title: shortText(),
+  date: IsoDateSchema,
+  description: longText().default(''),
+});
+
+export const RoadmapSchema = z.object({
+  lanes: z.array(LaneSchema).default([]),
+  items: z.array(RoadmapItemSchema).default([]),
+  milestones: z.array(MilestoneSchema).default([]),
+});
+
+/** A tiptap / ProseMirror JSON node. Depth is bounded so a hostile file cannot blow the stack. */
+export type DocNode = {
+  type: string;
+  attrs?: Record<string, unknown> | undefined;
+  content?: DocNode[] | undefined;
+  marks?: { type: string; attrs?: Record<string, unknown> | undefined }[] | undefined;
+  text?: string | undefined;
+};
+
+const MarkSchema = z.object({
+  type: z.string().min(1).max(64),
+  attrs: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const DocNodeSchema: z.ZodType<DocNode> = z.lazy(() =>
+  z.object({
+    type: z.string().min(1).max(64),
+    attrs: z.record(z.string(), z.unknown()).optional(),
+    content: z.array(DocNodeSchema).optional(),
+    marks: z.array(MarkSchema).optional(),
+    text: z.string().max(1_000_000).optional(),
+  }),
+);
+
+export const EMPTY_DOC: DocNode = { type: 'doc', content: [{ type: 'paragraph' }] };
+
+export const SpecTemplateSchema = z.enum(['prd', 'one-pager', 'metric-tree', 'blank']);
+
+export const SpecSchema = z.object({
+  id: EntityIdSchema,
+  title: shortText(),
+  template: SpecTemplateSchema,
+  content: DocNodeSchema.default(EMPTY_DOC),
+  linkedStoryIds: z.array(EntityIdSchema).default([]),
+});
+
+export const FrameworkSchema = z.enum(['rice', 'ice', 'wsjf', 'moscow']);
+
+export const PrioritizationSchema = z.object({
+  /** Which items are scored in the prioritizer. */
+  scope: z.enum(['stories', 'epics']).default('stories'),
+  framework: FrameworkSchema.default('rice'),
+  /** The period Reach is counted over, shown next to Reach. */
+  reachPeriod: shortText().default('per quarter'),
+  /** The learner's own ordering from the ranking exercise (ids), or null when not attempted. */
+  learnerRanking: z.array(EntityIdSchema).nullable().default(null),
+  notes: longText().default(''),
+});
+
+export const PracticeSchema = z.object({
+  brief: longText().default(''),
+});
+
+export const ProductSchema = z.object({
+  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
+  id: ProductIdSchema,
+  name: shortText().min(1, 'A product needs a name'),
+  summary: longText().default(''),
+  author: shortText().default(''),
+  vision: VisionSchema.default({ targetUsers: '', needs: '', product: '', value: '' }),
+  personas: z.array(PersonaSchema).max(LIMITS.listItems).default([]),
+  goals: z.array(GoalSchema).max(LIMITS.listItems).default([]),
+  epics: z.array(EpicSchema).max(LIMITS.listItems).default([]),
+  stories: z.array(StorySchema).max(LIMITS.listItems).default([]),
+  board: BoardSchema,
+  roadmap: RoadmapSchema.default({ lanes: [], items: [], milestones: [] }),
+  specs: z.array(SpecSchema).max(LIMITS.listItems).default([]),
+  prioritization: PrioritizationSchema.default({
+    scope: 'stories',
+    framework: 'rice',
+    reachPeriod: 'per quarter',
+    learnerRanking: null,
+    notes: '',
+  }),
+  practice: PracticeSchema.default({ brief: '' }),
+});
+
+export type Product = z.infer<typeof ProductSchema>;
+export type Vision = z.infer<typeof VisionSchema>;
+export type Persona = z.infer<typeof PersonaSchema>;
+export type Goal = z.infer<typeof GoalSchema>;
+export type Epic = z.infer<typeof EpicSchema>;
+export type Story = z.infer<typeof StorySchema>;
+export type AcceptanceCriterion = z.infer<typeof AcceptanceCriterionSchema>;
+export type Scores = z.infer<typeof ScoresSchema>;
+export type RiceInputs = z.infer<typeof RiceInputsSchema>;
+export type IceInputs = z.infer<typeof IceInputsSchema>;
+export type WsjfInputs = z.infer<typeof WsjfInputsSchema>;
+export type Moscow = z.infer<typeof MoscowSchema>;
+export type Column = z.infer<typeof ColumnSchema>;
+export type ColumnCategory = z.infer<typeof ColumnCategorySchema>;
+export type ReadyItem = z.infer<typeof ReadyItemSchema>;
+export type Board = z.infer<typeof BoardSchema>;
+export type Horizon = z.infer<typeof HorizonSchema>;
+export type Lane = z.infer<typeof LaneSchema>;
+export type RoadmapItem = z.infer<typeof RoadmapItemSchema>;
+export type Milestone = z.infer<typeof MilestoneSchema>;
+export type Roadmap = z.infer<typeof RoadmapSchema>;
+export type Spec = z.infer<typeof SpecSchema>;
+export type SpecTemplate = z.infer<typeof SpecTemplateSchema>;
+export type Prioritization = z.infer<typeof PrioritizationSchema>;
+export type Framework = z.infer<typeof FrameworkSchema>;
+export type Practice = z.infer<typeof PracticeSchema>;
