@@ -1,0 +1,77 @@
+/**
+ * Fixtures for the web-shell specs: each test gets a fresh temporary workspace folder and its own
+ * loopback host (`node out/main/web.js`), and a page opened at the host's tokenised URL. The browser
+ * is Playwright's shared one.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+
+const root = resolve(__dirname, '../..');
+export const SAMPLES_DIR = join(root, 'resources/samples');
+
+export interface WebShell {
+  url: string;
+  folder: string;
+  /** Read a product file from the workspace folder as JSON. */
+  readProduct(id: string): Record<string, unknown> & { stories: { id: string; title: string; status: string; rank: string }[] };
+  stop(): Promise<void>;
+}
+
+export async function startWebShell(folder: string): Promise<WebShell> {
+  const child: ChildProcess = spawn(process.execPath, [join(root, 'out/main/web.js'), '--workspace', folder, '--port', '0', '--write-delay', '50'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`web shell did not start: ${stderr}`)), 15_000);
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(out);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolveUrl(match[1]);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`web shell exited (${code}): ${stderr}`)));
+  });
+  return {
+    url,
+    folder,
+    readProduct: (id) => JSON.parse(readFileSync(join(folder, `${id}.product.json`), 'utf8')),
+    stop: () =>
+      new Promise<void>((done) => {
+        if (child.exitCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export const test = base.extend<{ shell: WebShell; app: Page }>({
+  shell: async ({}, use) => {
+    const folder = mkdtempSync(join(tmpdir(), 'pm-e2e-'));
+    const shell = await startWebShell(folder);
+    await use(shell);
+    await shell.stop();
+    rmSync(folder, { recursive: true, force: true });
+  },
+  app: async ({ page, shell }, use) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(shell.url);
+    await use(page);
+    expect(errors, 'uncaught errors in the page').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** Wait until the product shows "Saved" (every edit has reached the disk). */
+export async function waitForSaved(page: Page): Promise<void> {
+  await expect(page.getByRole('status').filter({ hasText: /^(Saved|Saving…|Not saved)$/ })).toHaveText('Saved');
+}
