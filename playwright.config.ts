@@ -23,7 +23,7 @@ export default defineConfig({
       ...(existsSync(systemChromium) ? { executablePath: systemChromium } : {}),
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     },
-    trace: 'retain-on-failure',
+    trace: 'off',
   },
   projects: [
     { name: 'web', testIgnore: /electron\.spec\.ts/ },

@@ -62,7 +62,7 @@ export const test = base.extend<{ shell: WebShell; app: Page }>({
   },
   app: async ({ page, shell }, use) => {
     const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('pageerror', (e) => errors.push(`${e.message}\n${e.stack ?? ''}`.slice(0, 2000)));
     await page.goto(shell.url);
     await use(page);
     expect(errors, 'uncaught errors in the page').toEqual([]);

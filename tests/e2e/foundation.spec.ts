@@ -77,7 +77,8 @@ test('a broken file is listed with its reason while the other products open', as
   await app.reload();
 
   const broken = app.getByRole('list', { name: 'Broken files' });
-  await expect(broken.getByText('half-written.product.json')).toBeVisible();
+  await expect(broken.getByText('half-written.product.json', { exact: true })).toBeVisible();
+  await expect(broken.getByText(join(shell.folder, 'half-written.product.json'))).toBeVisible();
   await expect(broken.getByText(/not valid JSON/)).toBeVisible();
 
   await app.getByRole('button', { name: /^Open Shiftwise/ }).click();

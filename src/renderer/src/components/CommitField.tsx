@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 
 interface CommitFieldProps {
   label: string;
@@ -21,10 +21,15 @@ interface CommitFieldProps {
 export function CommitField(props: CommitFieldProps) {
   const { label, value, onCommit, multiline, placeholder, maxLength = 20_000, hint, validate, autoFocus, className } = props;
   const [draft, setDraft] = useState(value);
+  const [saved, setSaved] = useState(value);
   const [error, setError] = useState<string | null>(null);
   const id = useId();
 
-  useEffect(() => setDraft(value), [value]);
+  // When the stored value changes (undo, another field, a reload), show it.
+  if (value !== saved) {
+    setSaved(value);
+    setDraft(value);
+  }
 
   const commit = () => {
     if (draft === value) return;

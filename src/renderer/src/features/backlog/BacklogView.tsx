@@ -1,123 +1,102 @@
-import { useMemo, useState } from 'react';
-import { newId } from '../../../../shared/model/ids';
-import { rankBetween, sortByRank } from '../../../../shared/model/rank';
-import { EMPTY_SCORES, type Column, type Epic, type Product, type Story } from '../../../../shared/model/schema';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { allLabels, EMPTY_FILTER, matchesFilter, searchableText, type BacklogFilter } from '../../../../shared/backlog/filter';
+import { backlogHealth } from '../../../../shared/coach/readiness';
+import { sortByRank } from '../../../../shared/model/rank';
+import type { Product, Story } from '../../../../shared/model/schema';
 import type { DocumentStore } from '../../state/documentStore';
+import { BacklogList } from './BacklogList';
+import { Board, type ColumnItems } from './Board';
+import { CoachSummary } from './CoachSummary';
+import { FilterBar } from './FilterBar';
+import type { CardReadiness } from './StoryCard';
 import { StoryEditor } from './StoryEditor';
+import './backlog.css';
 
-/** The backlog board: one column per status, cards in rank order, and the story editor panel. */
+type Mode = 'board' | 'list';
+
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+}
+
+/** The backlog: board or ordered list, search and filters, the refinement coach, and the story editor. */
 export function BacklogView({ store, product }: { store: DocumentStore; product: Product }) {
+  const [mode, setMode] = useState<Mode>('board');
+  const [filter, setFilter] = useState<BacklogFilter>(EMPTY_FILTER);
   const [openId, setOpenId] = useState<string | null>(null);
-  const epics = useMemo(() => new Map(product.epics.map((e) => [e.id, e])), [product.epics]);
-  const byColumn = useMemo(() => {
-    const map = new Map<string, Story[]>();
-    for (const c of product.board.columns) map.set(c.id, []);
-    for (const s of sortByRank(product.stories)) map.get(s.status)?.push(s);
-    return map;
-  }, [product.stories, product.board.columns]);
-  const open = openId ? product.stories.find((s) => s.id === openId) : undefined;
 
-  const addStory = (column: Column, title: string) => {
-    const inColumn = byColumn.get(column.id) ?? [];
-    const last = inColumn[inColumn.length - 1];
-    const id = newId('st');
-    store.dispatch(
-      {
-        type: 'story.add',
-        story: {
-          id,
-          title,
-          asA: '',
-          iWant: '',
-          soThat: '',
-          description: '',
-          acceptanceCriteria: [],
-          estimate: null,
-          status: column.id,
-          rank: rankBetween(last?.rank ?? null, null),
-          epicId: null,
-          labels: [],
-          scores: EMPTY_SCORES,
-          splitFrom: null,
-          splitInto: [],
-          notes: '',
-        },
-      },
-      'Add story',
-    );
-  };
+  const health = useMemo(() => backlogHealth(product), [product]);
+  const epics = useMemo(() => new Map(product.epics.map((e) => [e.id, e])), [product.epics]);
+  const stories = useMemo(() => new Map(product.stories.map((s) => [s.id, s])), [product.stories]);
+  const ordered = useMemo(() => sortByRank(product.stories), [product.stories]);
+  const labels = useMemo(() => allLabels(product.stories), [product.stories]);
+  const texts = useMemo(() => new Map(product.stories.map((s) => [s.id, searchableText(s)])), [product.stories]);
+  const visible = useMemo(
+    () => ordered.filter((s) => matchesFilter(s, filter, health.byStory.get(s.id), texts.get(s.id))),
+    [ordered, filter, health, texts],
+  );
+  const { items, totals } = useMemo(() => {
+    const byColumn: ColumnItems = {};
+    const counts = new Map<string, number>();
+    for (const c of product.board.columns) byColumn[c.id] = [];
+    for (const s of ordered) counts.set(s.status, (counts.get(s.status) ?? 0) + 1);
+    for (const s of visible) byColumn[s.status]?.push(s.id);
+    return { items: byColumn, totals: counts };
+  }, [product.board.columns, ordered, visible]);
+  const doneColumns = useMemo(() => new Set(product.board.columns.filter((c) => c.category === 'done').map((c) => c.id)), [product.board.columns]);
+  const readiness = useCallback(
+    (story: Story): CardReadiness => {
+      if (doneColumns.has(story.status)) return null;
+      const r = health.byStory.get(story.id);
+      if (!r) return null;
+      return r.ready ? 'ready' : r.lints.length;
+    },
+    [health, doneColumns],
+  );
+
+  const firstColumn = product.board.columns[0]?.id;
+  const startNewStory = useCallback(() => {
+    setMode('board');
+    requestAnimationFrame(() => document.getElementById(`new-story-${firstColumn ?? ''}`)?.focus());
+  }, [firstColumn]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key.toLowerCase() !== 'n' || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+      if (document.querySelector('dialog[open]')) return;
+      e.preventDefault();
+      startNewStory();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [startNewStory]);
+
+  const open = openId ? stories.get(openId) : undefined;
 
   return (
     <div className={`backlog ${open ? 'with-panel' : ''}`}>
-      <section className="board" aria-label="Board">
-        {product.board.columns.map((column) => {
-          const stories = byColumn.get(column.id) ?? [];
-          const over = column.wipLimit !== null && stories.length > column.wipLimit;
-          return (
-            <section key={column.id} className={`column ${over ? 'over-limit' : ''}`} aria-labelledby={`col-${column.id}`}>
-              <header className="column-header">
-                <h2 id={`col-${column.id}`}>{column.name}</h2>
-                <span className="count" aria-label={column.wipLimit !== null ? `${stories.length} of ${column.wipLimit} (WIP limit${over ? ' exceeded' : ''})` : `${stories.length} stories`}>
-                  {column.wipLimit !== null ? `${stories.length} / ${column.wipLimit}` : stories.length}
-                </span>
-              </header>
-              <ul className="cards" aria-label={`${column.name} stories`}>
-                {stories.map((story) => (
-                  <li key={story.id}>
-                    <StoryCard story={story} epic={story.epicId ? epics.get(story.epicId) : undefined} selected={story.id === openId} onOpen={() => setOpenId(story.id)} />
-                  </li>
-                ))}
-              </ul>
-              <NewStoryRow column={column} onAdd={(title) => addStory(column, title)} />
-            </section>
-          );
-        })}
-      </section>
-      {open && <StoryEditor key={open.id} store={store} product={product} story={open} onClose={() => setOpenId(null)} onOpenStory={setOpenId} />}
-    </div>
-  );
-}
-
-function StoryCard({ story, epic, selected, onOpen }: { story: Story; epic: Epic | undefined; selected: boolean; onOpen: () => void }) {
-  return (
-    <button type="button" className={`card story-card ${selected ? 'selected' : ''}`} onClick={onOpen} aria-label={`${story.title}${story.estimate !== null ? `, ${story.estimate} points` : ', not estimated'}`}>
-      <span className="card-title">{story.title}</span>
-      <span className="card-meta">
-        {epic && (
-          <span className="epic-chip" style={{ borderColor: epic.color }}>
-            <span className="epic-dot" style={{ background: epic.color }} aria-hidden="true" />
-            {epic.title}
-          </span>
+      <div className="backlog-main">
+        <div className="backlog-toolbar">
+          <div className="segmented" role="group" aria-label="Backlog layout">
+            <button type="button" aria-pressed={mode === 'board'} onClick={() => setMode('board')}>
+              Board
+            </button>
+            <button type="button" aria-pressed={mode === 'list'} onClick={() => setMode('list')}>
+              List
+            </button>
+          </div>
+          <button type="button" className="primary" onClick={startNewStory} aria-keyshortcuts="N" title="New story (N)">
+            New story
+          </button>
+          <FilterBar product={product} labels={labels} filter={filter} onChange={setFilter} shown={visible.length} total={product.stories.length} />
+        </div>
+        <CoachSummary health={health} activeLint={filter.lint} onFilter={(lint) => setFilter({ ...filter, lint: filter.lint === lint ? null : lint })} />
+        {mode === 'board' ? (
+          <Board store={store} product={product} items={items} totals={totals} stories={stories} epics={epics} readiness={readiness} openId={openId} onOpen={setOpenId} />
+        ) : (
+          <BacklogList store={store} product={product} ordered={visible} epics={epics} readiness={readiness} openId={openId} onOpen={setOpenId} />
         )}
-        {story.labels.map((label) => (
-          <span key={label} className="label-chip">
-            {label}
-          </span>
-        ))}
-        <span className="estimate" title="Estimate (points)">
-          {story.estimate ?? '?'}
-        </span>
-      </span>
-    </button>
-  );
-}
-
-function NewStoryRow({ column, onAdd }: { column: Column; onAdd: (title: string) => void }) {
-  const [title, setTitle] = useState('');
-  return (
-    <form
-      className="new-story"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!title.trim()) return;
-        onAdd(title.trim());
-        setTitle('');
-      }}
-    >
-      <label>
-        <span className="visually-hidden">New story in {column.name}</span>
-        <input value={title} onChange={(e) => setTitle(e.target.value)} placeholder="+ New story" maxLength={300} />
-      </label>
-    </form>
+      </div>
+      {open && <StoryEditor key={open.id} store={store} product={product} story={open} readiness={health.byStory.get(open.id)} onClose={() => setOpenId(null)} onOpenStory={setOpenId} />}
+    </div>
   );
 }

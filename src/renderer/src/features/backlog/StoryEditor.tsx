@@ -1,22 +1,28 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
+import type { StoryReadiness } from '../../../../shared/coach/readiness';
 import { newId } from '../../../../shared/model/ids';
 import { rankBetween, sortByRank } from '../../../../shared/model/rank';
 import { ESTIMATE_SCALE, type AcceptanceCriterion, type Product, type Story } from '../../../../shared/model/schema';
 import type { StoryPatch } from '../../../../shared/edits/editSchema';
 import { CommitField } from '../../components/CommitField';
+import { CoachPanel } from './CoachPanel';
+import { parseLabels } from './labels';
+import { SplitDialog } from './SplitDialog';
 import type { DocumentStore } from '../../state/documentStore';
 
 interface StoryEditorProps {
   store: DocumentStore;
   product: Product;
   story: Story;
+  readiness: StoryReadiness | undefined;
   onClose: () => void;
   onOpenStory: (id: string) => void;
 }
 
 /** The story editor: a side panel that keeps the board in view. Every field commits one edit. */
-export function StoryEditor({ store, product, story, onClose, onOpenStory }: StoryEditorProps) {
+export function StoryEditor({ store, product, story, readiness, onClose, onOpenStory }: StoryEditorProps) {
   const headingId = useId();
+  const [splitting, setSplitting] = useState(false);
   const update = (patch: StoryPatch, label = 'Edit story') => store.dispatch({ type: 'story.update', id: story.id, patch }, label);
   const criteria = story.acceptanceCriteria;
   const setCriteria = (next: AcceptanceCriterion[], label: string) => update({ acceptanceCriteria: next }, label);
@@ -52,6 +58,24 @@ export function StoryEditor({ store, product, story, onClose, onOpenStory }: Sto
           Close
         </button>
       </div>
+      {story.splitFrom && (
+        <p className="split-note">
+          Split from{' '}
+          <button type="button" className="link-button" onClick={() => story.splitFrom && onOpenStory(story.splitFrom)}>
+            {product.stories.find((s) => s.id === story.splitFrom)?.title ?? 'a deleted story'}
+          </button>
+        </p>
+      )}
+      {story.splitInto.length > 0 && (
+        <p className="split-note">
+          This story was split into {story.splitInto.length}:{' '}
+          {story.splitInto.map((id) => (
+            <button key={id} type="button" className="link-button" onClick={() => onOpenStory(id)}>
+              {product.stories.find((s) => s.id === id)?.title ?? 'a deleted story'}
+            </button>
+          ))}
+        </p>
+      )}
       <CommitField
         label="Title"
         value={story.title}
@@ -150,7 +174,11 @@ export function StoryEditor({ store, product, story, onClose, onOpenStory }: Sto
         value={story.labels.join(', ')}
         onCommit={(text) => update({ labels: parseLabels(text) }, 'Edit labels')}
       />
+      <CoachPanel story={story} product={product} readiness={readiness} onOpenStory={onOpenStory} />
       <div className="actions panel-footer">
+        <button type="button" onClick={() => setSplitting(true)}>
+          Split story…
+        </button>
         <button type="button" onClick={duplicate}>
           Duplicate story
         </button>
@@ -165,6 +193,7 @@ export function StoryEditor({ store, product, story, onClose, onOpenStory }: Sto
           Delete story
         </button>
       </div>
+      {splitting && <SplitDialog store={store} product={product} story={story} onClose={() => setSplitting(false)} />}
     </aside>
   );
 }
@@ -183,13 +212,6 @@ function withCurrent(scale: readonly number[], current: number | null): number[]
   return current === null || scale.includes(current) ? [...scale] : [...scale, current].sort((a, b) => a - b);
 }
 
-export function parseLabels(text: string): string[] {
-  const labels = text
-    .split(',')
-    .map((l) => l.trim())
-    .filter((l) => l.length > 0);
-  return [...new Set(labels)];
-}
 
 function uniqueCriterionId(story: Story): string {
   const taken = new Set(story.acceptanceCriteria.map((c) => c.id));

@@ -8,7 +8,7 @@ export function DocumentBanner({ store, banner }: { store: DocumentStore; banner
   const [result, setResult] = useState<string | null>(null);
   if (!banner) return result ? <div role="status" className="banner banner-info">{result}</div> : null;
 
-  const act = async (action: () => Promise<string | void>) => {
+  const act = async (action: () => Promise<string | undefined>) => {
     setBusy(true);
     try {
       const message = await action();
@@ -30,7 +30,10 @@ export function DocumentBanner({ store, banner }: { store: DocumentStore; banner
           <button type="button" disabled={busy} onClick={() => void act(async () => `Your version was saved as a new product (${await store.keepMineAsCopy()}).`)}>
             Keep mine as a copy
           </button>
-          <button type="button" disabled={busy} onClick={() => void act(() => store.takeDiskVersion())}>
+          <button type="button" disabled={busy} onClick={() => void act(async () => {
+            await store.takeDiskVersion();
+            return undefined;
+          })}>
             Take the version on disk
           </button>
         </div>

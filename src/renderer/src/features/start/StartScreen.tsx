@@ -19,20 +19,18 @@ export function StartScreen() {
   const [notice, setNotice] = useState<{ text: string; restore?: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const refresh = useCallback(async () => {
-    try {
-      const [list, trashList, info] = await Promise.all([
-        client.api['products.list']({}),
-        client.api['trash.list']({}),
-        client.api['workspace.info']({}),
-      ]);
-      setListing(list);
-      setTrash(trashList.entries);
-      setFolder(info);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }, [client]);
+  const refresh = useCallback(
+    () =>
+      Promise.all([client.api['products.list']({}), client.api['trash.list']({}), client.api['workspace.info']({})]).then(
+        ([list, trashList, info]) => {
+          setListing(list);
+          setTrash(trashList.entries);
+          setFolder(info);
+        },
+        (e: unknown) => setError(errorMessage(e)),
+      ),
+    [client],
+  );
 
   useEffect(() => {
     document.title = 'PM Practice Workspace';

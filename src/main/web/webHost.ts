@@ -1,0 +1,223 @@
+/**
+ * The loopback web host: the same workspace service as the Electron shell, for a browser.
+ *
+ * - binds 127.0.0.1 only (a free port by default);
+ * - every request must carry `Host: 127.0.0.1:<port>` or `localhost:<port>` (DNS rebinding) and,
+ *   if the browser sends an `Origin`, this host's own origin;
+ * - `POST /api/<method>` with `content-type: application/json` and the per-launch token in
+ *   `x-pm-token`; the body is the method's input; the answer is always a structured
+ *   `ApiResponse` from `dispatchApiCall` (HTTP 200 for results and domain errors alike, so that an
+ *   expected "not found" is not a network failure; transport refusals use 4xx statuses);
+ * - `GET /events?token=…` streams service events (server-sent events);
+ * - every other GET serves the built renderer from `staticDir`, confined to it;
+ * - no CORS headers at all; `nosniff` everywhere; a strict CSP on HTML.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import type { ApiErrorCode, ApiResponse } from '../../shared/api/contract';
+import { dispatchApiCall } from '../../shared/api/dispatch';
+import type { WorkspaceService } from '../core/service';
+import { createToken, isAllowedHost, isAllowedOrigin, isJsonContentType, tokensEqual } from './accessChecks';
+import { openEventStream, type OpenStream } from './eventStream';
+import { readBodyText } from './readBody';
+import { baseSecurityHeaders, htmlSecurityHeaders } from './securityHeaders';
+import { isHtmlFile, resolveStaticFile } from './staticFiles';
+
+export interface WebHostOptions {
+  service: WorkspaceService;
+  /** The built renderer (`out/renderer`). */
+  staticDir: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Defaults to a fresh random token. */
+  token?: string;
+  /** The largest accepted request body (default 20 MB). */
+  maxBodyBytes?: number;
+  /** Interval of the server-sent-events heartbeat comment (default 15 s). */
+  heartbeatMs?: number;
+}
+
+export interface WebHost {
+  /** `http://127.0.0.1:<port>/` (without the token). */
+  url: string;
+  port: number;
+  token: string;
+  server: Server;
+  /** Stop accepting requests, end event streams and close every connection. */
+  close(): Promise<void>;
+}
+
+export const TOKEN_HEADER = 'x-pm-token';
+export const DEFAULT_MAX_BODY_BYTES = 20 * 1024 * 1024;
+export const DEFAULT_HEARTBEAT_MS = 15_000;
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const token = options.token ?? createToken();
+  if (token.length < 16) throw new Error('The web host token must be at least 16 characters long.');
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const heartbeatMs = options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
+  const { service, staticDir } = options;
+  const streams = new Set<OpenStream>();
+  let port = 0;
+
+  const server = createServer((req, res) => {
+    handleRequest(req, res).catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      if (!res.headersSent) sendError(res, 500, 'internal', message);
+      else res.destroy();
+    });
+  });
+  server.requestTimeout = 60_000;
+  server.headersTimeout = 20_000;
+
+  async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!isAllowedHost(req.headers.host, port)) {
+      sendError(res, 403, 'unauthorized', `This host answers only http://127.0.0.1:${port}/ and http://localhost:${port}/.`);
+      return;
+    }
+    if (!isAllowedOrigin(req.headers.origin, port)) {
+      sendError(res, 403, 'unauthorized', 'Requests from pages of other origins are refused.');
+      return;
+    }
+    const rawUrl = req.url ?? '/';
+    const queryStart = rawUrl.indexOf('?');
+    const pathname = queryStart === -1 ? rawUrl : rawUrl.slice(0, queryStart);
+    const query = queryStart === -1 ? '' : rawUrl.slice(queryStart + 1);
+
+    if (pathname === '/api' || pathname.startsWith('/api/')) {
+      await handleApi(req, res, pathname.slice('/api/'.length));
+    } else if (pathname === '/events') {
+      handleEvents(req, res, query);
+    } else {
+      await handleStatic(req, res, pathname);
+    }
+  }
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, encodedMethod: string): Promise<void> {
+    if (req.method !== 'POST') {
+      res.setHeader('Allow', 'POST');
+      sendError(res, 405, 'bad-request', 'The API accepts only POST requests.');
+      return;
+    }
+    if (!tokensEqual(headerValue(req.headers[TOKEN_HEADER]), token)) {
+      sendError(res, 401, 'unauthorized', 'The request lacks the valid session token. Open the address printed when the web shell started.');
+      return;
+    }
+    if (!isJsonContentType(req.headers['content-type'])) {
+      sendError(res, 415, 'bad-request', 'The API accepts only content-type: application/json.');
+      return;
+    }
+    const body = await readBodyText(req, maxBodyBytes);
+    if (!body.ok) {
+      if (body.reason === 'aborted') {
+        res.destroy();
+        return;
+      }
+      res.setHeader('Connection', 'close');
+      sendError(res, 413, 'bad-request', `The request body is larger than ${maxBodyBytes} bytes.`);
+      req.resume();
+      return;
+    }
+    let input: unknown;
+    try {
+      input = body.text.trim().length === 0 ? {} : JSON.parse(body.text);
+    } catch {
+      sendError(res, 400, 'bad-request', 'The request body is not valid JSON.');
+      return;
+    }
+    let method: string;
+    try {
+      method = decodeURIComponent(encodedMethod);
+    } catch {
+      method = encodedMethod;
+    }
+    const response = await dispatchApiCall(service, method, input);
+    sendJson(res, 200, response);
+  }
+
+  function handleEvents(req: IncomingMessage, res: ServerResponse, query: string): void {
+    if (req.method !== 'GET') {
+      res.setHeader('Allow', 'GET');
+      sendError(res, 405, 'bad-request', 'The event stream accepts only GET requests.');
+      return;
+    }
+    if (!tokensEqual(new URLSearchParams(query).get('token'), token)) {
+      sendError(res, 401, 'unauthorized', 'The event stream needs the valid session token.');
+      return;
+    }
+    const stream = openEventStream(req, res, service, heartbeatMs, () => streams.delete(stream));
+    streams.add(stream);
+  }
+
+  async function handleStatic(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD');
+      sendError(res, 405, 'bad-request', 'Only GET and HEAD are served here.');
+      return;
+    }
+    const found = await resolveStaticFile(staticDir, pathname);
+    if (!found.ok && found.status === 404 && pathname === '/favicon.ico') {
+      // Browsers ask for it unprompted; "no content" keeps a missing icon out of the console.
+      res.writeHead(204, { ...baseSecurityHeaders(), 'Cache-Control': 'max-age=86400' });
+      res.end();
+      return;
+    }
+    if (!found.ok) {
+      sendError(res, found.status, found.status === 404 ? 'not-found' : 'bad-request', found.reason);
+      return;
+    }
+    const content = await readFile(found.filePath);
+    res.writeHead(200, {
+      ...(isHtmlFile(found.filePath) ? htmlSecurityHeaders() : baseSecurityHeaders()),
+      'Content-Type': found.contentType,
+      'Content-Length': String(content.length),
+      'Cache-Control': 'no-cache',
+    });
+    res.end(req.method === 'HEAD' ? undefined : content);
+  }
+
+  await new Promise<void>((resolveListen, rejectListen) => {
+    server.once('error', rejectListen);
+    server.listen({ host: '127.0.0.1', port: options.port ?? 0 }, () => {
+      server.off('error', rejectListen);
+      resolveListen();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+
+  let closing: Promise<void> | null = null;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    port,
+    token,
+    server,
+    close() {
+      closing ??= new Promise<void>((resolveClose) => {
+        for (const stream of [...streams]) stream.end();
+        server.close(() => resolveClose());
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? undefined : value;
+}
+
+function sendJson(res: ServerResponse, status: number, payload: ApiResponse): void {
+  const body = JSON.stringify(payload);
+  res.writeHead(status, {
+    ...baseSecurityHeaders(),
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(body)),
+    'Cache-Control': 'no-store',
+  });
+  res.end(body);
+}
+
+function sendError(res: ServerResponse, status: number, code: ApiErrorCode, message: string): void {
+  sendJson(res, status, { ok: false, error: { code, message } });
+}

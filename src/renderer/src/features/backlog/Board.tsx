@@ -1,0 +1,219 @@
+import {
+  closestCorners,
+  DndContext,
+  DragOverlay,
+  KeyboardSensor,
+  PointerSensor,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type DragEndEvent,
+  type DragOverEvent,
+  type DragStartEvent,
+  type UniqueIdentifier,
+} from '@dnd-kit/core';
+import { arrayMove, sortableKeyboardCoordinates } from '@dnd-kit/sortable';
+import { useMemo, useRef, useState } from 'react';
+import { newId } from '../../../../shared/model/ids';
+import { rankAtIndex, rankBetween } from '../../../../shared/model/rank';
+import { EMPTY_SCORES, type Column, type Epic, type Product, type Story } from '../../../../shared/model/schema';
+import type { DocumentStore } from '../../state/documentStore';
+import { BoardColumn } from './BoardColumn';
+import { StoryCardBody, type CardReadiness } from './StoryCard';
+
+export type ColumnItems = Record<string, string[]>;
+
+interface BoardProps {
+  store: DocumentStore;
+  product: Product;
+  /** Visible story ids per column, in rank order. */
+  items: ColumnItems;
+  /** Story count per column, unfiltered (for WIP limits). */
+  totals: ReadonlyMap<string, number>;
+  stories: ReadonlyMap<string, Story>;
+  epics: ReadonlyMap<string, Epic>;
+  readiness: (story: Story) => CardReadiness;
+  openId: string | null;
+  onOpen: (id: string) => void;
+}
+
+/** Keyboard: Space picks a card up, arrows move it (left/right across columns), Space drops, Escape cancels. */
+const KEYBOARD_CODES = { start: ['Space'], cancel: ['Escape'], end: ['Space'] };
+
+export function blankStory(id: string, title: string, status: string, rank: string): Story {
+  return {
+    id,
+    title,
+    asA: '',
+    iWant: '',
+    soThat: '',
+    description: '',
+    acceptanceCriteria: [],
+    estimate: null,
+    status,
+    rank,
+    epicId: null,
+    labels: [],
+    scores: EMPTY_SCORES,
+    splitFrom: null,
+    splitInto: [],
+    notes: '',
+  };
+}
+
+/** The board: columns of cards; moving a card within or across columns is one `story.move` edit. */
+export function Board({ store, product, items, totals, stories, epics, readiness, openId, onOpen }: BoardProps) {
+  const [dragItems, setDragItems] = useState<ColumnItems | null>(null);
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const startColumn = useRef<string | null>(null);
+  const shown = dragItems ?? items;
+  const columns = product.board.columns;
+  const columnNames = useMemo(() => new Map(columns.map((c) => [c.id, c.name])), [columns]);
+
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates, keyboardCodes: KEYBOARD_CODES }),
+  );
+
+  const containerOf = (id: UniqueIdentifier, within: ColumnItems): string | null => {
+    const key = String(id);
+    if (key.startsWith('column:')) return key.slice('column:'.length);
+    for (const [col, ids] of Object.entries(within)) if (ids.includes(key)) return col;
+    return null;
+  };
+
+  /** "column Ready, position 2 of 14" for where `overId` (a card or a column) is in `within`. */
+  const describeTarget = (activeKey: string, overId: UniqueIdentifier, within: ColumnItems): string => {
+    const col = containerOf(overId, within);
+    if (!col) return 'no column';
+    const list = within[col] ?? [];
+    const total = list.includes(activeKey) ? list.length : list.length + 1;
+    const overIndex = list.indexOf(String(overId));
+    return `column ${columnNames.get(col) ?? col}, position ${overIndex >= 0 ? overIndex + 1 : total} of ${total}`;
+  };
+  const titleOf = (id: UniqueIdentifier) => stories.get(String(id))?.title ?? 'story';
+
+  const announcements: Announcements = {
+    onDragStart: ({ active }) =>
+      `Picked up story ${titleOf(active.id)}, in ${describeTarget(String(active.id), active.id, shown)}. Use the arrow keys to move, Space to drop, Escape to cancel.`,
+    onDragOver: ({ active, over }) => (over ? `Story ${titleOf(active.id)} is now in ${describeTarget(String(active.id), over.id, shown)}.` : `Story ${titleOf(active.id)} is not over a column.`),
+    onDragEnd: ({ active, over }) => (over ? `Dropped story ${titleOf(active.id)} in ${describeTarget(String(active.id), over.id, shown)}.` : `Story ${titleOf(active.id)} was not moved.`),
+    onDragCancel: ({ active }) => `Moving cancelled. Story ${titleOf(active.id)} went back to column ${columnNames.get(startColumn.current ?? '') ?? ''}.`,
+  };
+
+  const onDragStart = ({ active }: DragStartEvent) => {
+    setActiveId(String(active.id));
+    startColumn.current = containerOf(active.id, items);
+    setDragItems(items);
+  };
+
+  const onDragOver = ({ active, over }: DragOverEvent) => {
+    if (!over || !dragItems) return;
+    const from = containerOf(active.id, dragItems);
+    const to = containerOf(over.id, dragItems);
+    if (!from || !to || from === to) return;
+    const fromList = (dragItems[from] ?? []).filter((id) => id !== active.id);
+    const toList = [...(dragItems[to] ?? [])];
+    const overIndex = toList.indexOf(String(over.id));
+    toList.splice(overIndex >= 0 ? overIndex : toList.length, 0, String(active.id));
+    setDragItems({ ...dragItems, [from]: fromList, [to]: toList });
+  };
+
+  const onDragEnd = ({ active, over }: DragEndEvent) => {
+    const current = dragItems ?? items;
+    setDragItems(null);
+    setActiveId(null);
+    const id = String(active.id);
+    const story = stories.get(id);
+    if (!over || !story) return;
+    const col = containerOf(active.id, current);
+    if (!col) return;
+    let list = current[col] ?? [];
+    const overIndex = list.indexOf(String(over.id));
+    const fromIndex = list.indexOf(id);
+    if (overIndex >= 0 && fromIndex >= 0 && overIndex !== fromIndex) list = arrayMove(list, fromIndex, overIndex);
+    const index = list.indexOf(id);
+    const neighbours = list.filter((x) => x !== id).map((x) => stories.get(x)).filter((s): s is Story => s !== undefined);
+    const prev = neighbours[index - 1];
+    const next = neighbours[index];
+    const unchanged = col === story.status && (prev === undefined || prev.rank < story.rank) && (next === undefined || story.rank < next.rank);
+    if (unchanged) return;
+    const rank = rankAtIndex(neighbours, index);
+    store.dispatch({ type: 'story.move', id, status: col, rank }, col === story.status ? 'Reorder story' : `Move story to ${columnNames.get(col) ?? col}`);
+  };
+
+  const addStory = (column: Column, title: string) => {
+    const all = [...stories.values()].filter((s) => s.status === column.id).sort((a, b) => (a.rank < b.rank ? -1 : 1));
+    const last = all[all.length - 1];
+    store.dispatch({ type: 'story.add', story: blankStory(newId('st'), title, column.id, rankBetween(last?.rank ?? null, null)) }, 'Add story');
+  };
+
+  const active = activeId ? stories.get(activeId) : undefined;
+
+  return (
+    <DndContext
+      sensors={sensors}
+      collisionDetection={closestCorners}
+      onDragStart={onDragStart}
+      onDragOver={onDragOver}
+      onDragEnd={onDragEnd}
+      onDragCancel={() => {
+        setDragItems(null);
+        setActiveId(null);
+      }}
+      accessibility={{
+        announcements,
+        screenReaderInstructions: { draggable: 'To move a story, press Space to pick it up, use the arrow keys to move it within a column or to another column, then press Space to drop it or Escape to cancel. Press Enter to open it.' },
+      }}
+    >
+      <section className="board" aria-label="Board">
+        {columns.map((column, index) => (
+          <BoardColumn
+            key={column.id}
+            column={column}
+            columns={columns}
+            ids={shown[column.id] ?? []}
+            total={totals.get(column.id) ?? 0}
+            stories={stories}
+            epics={epics}
+            readiness={readiness}
+            openId={openId}
+            onOpen={onOpen}
+            onAddStory={(title) => addStory(column, title)}
+            onRename={(name) => store.dispatch({ type: 'column.update', id: column.id, patch: { name } }, 'Rename column')}
+            onSetWipLimit={(wipLimit) => store.dispatch({ type: 'column.update', id: column.id, patch: { wipLimit } }, 'Set WIP limit')}
+            onMove={(direction) => store.dispatch({ type: 'column.move', id: column.id, index: index + direction }, 'Move column')}
+            onDelete={(moveStoriesTo) => store.dispatch({ type: 'column.delete', id: column.id, moveStoriesTo }, `Remove column ${column.name}`)}
+          />
+        ))}
+        <AddColumn
+          onAdd={(name) =>
+            store.dispatch({ type: 'column.add', column: { id: newId('col'), name, category: 'todo', wipLimit: null } }, 'Add column')
+          }
+        />
+      </section>
+      <DragOverlay>{active ? <div className="card story-card overlay"><StoryCardBody story={active} epic={active.epicId ? epics.get(active.epicId) : undefined} readiness={readiness(active)} /></div> : null}</DragOverlay>
+    </DndContext>
+  );
+}
+
+function AddColumn({ onAdd }: { onAdd: (name: string) => void }) {
+  const [name, setName] = useState('');
+  return (
+    <form
+      className="add-column"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!name.trim()) return;
+        onAdd(name.trim());
+        setName('');
+      }}
+    >
+      <label>
+        <span className="visually-hidden">New column name</span>
+        <input value={name} onChange={(e) => setName(e.target.value)} placeholder="+ Add column" maxLength={300} />
+      </label>
+    </form>
+  );
+}
+

@@ -1,0 +1,88 @@
+import { useSortable } from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
+import { memo, type CSSProperties } from 'react';
+import type { Epic, Story } from '../../../../shared/model/schema';
+
+/** `ready`, a number of coach problems, or null (done stories show no badge). */
+export type CardReadiness = 'ready' | number | null;
+
+interface StoryCardProps {
+  story: Story;
+  epic: Epic | undefined;
+  readiness: CardReadiness;
+  selected: boolean;
+  onOpen: (id: string) => void;
+}
+
+function readinessText(readiness: CardReadiness): string {
+  if (readiness === null) return '';
+  if (readiness === 'ready') return 'Ready';
+  return `${readiness} ${readiness === 1 ? 'issue' : 'issues'}`;
+}
+
+/** The card content, shared by the sortable card and the drag overlay. */
+export function StoryCardBody({ story, epic, readiness }: Pick<StoryCardProps, 'story' | 'epic' | 'readiness'>) {
+  return (
+    <>
+      <span className="card-title">{story.title}</span>
+      <span className="card-meta">
+        {epic && (
+          <span className="epic-chip" style={{ borderColor: epic.color }}>
+            <span className="epic-dot" style={{ background: epic.color }} aria-hidden="true" />
+            {epic.title}
+          </span>
+        )}
+        {story.labels.map((label) => (
+          <span key={label} className="label-chip">
+            {label}
+          </span>
+        ))}
+        {story.splitInto.length > 0 && <span className="label-chip split-chip">Split</span>}
+        {readiness !== null && <span className={`ready-badge ${readiness === 'ready' ? 'is-ready' : 'not-ready'}`}>{readinessText(readiness)}</span>}
+        <span className="estimate" title="Estimate (points)">
+          {story.estimate ?? '?'}
+        </span>
+      </span>
+    </>
+  );
+}
+
+/**
+ * A draggable story card. Space picks it up (arrows move, Space drops, Escape cancels); Enter or a
+ * click opens it in the story editor.
+ */
+export const StoryCard = memo(function StoryCard({ story, epic, readiness, selected, onOpen }: StoryCardProps) {
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: story.id, data: { type: 'story' } });
+  const style: CSSProperties = { transform: CSS.Translate.toString(transform), transition };
+  const label = [
+    story.title,
+    story.estimate !== null ? `${story.estimate} points` : 'not estimated',
+    epic ? `epic ${epic.title}` : null,
+    readinessText(readiness) || null,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return (
+    <div
+      ref={setNodeRef}
+      style={style}
+      {...attributes}
+      {...listeners}
+      aria-roledescription="draggable story"
+      aria-label={label}
+      data-story-id={story.id}
+      className={`card story-card ${selected ? 'selected' : ''} ${isDragging ? 'dragging' : ''}`}
+      onClick={() => onOpen(story.id)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') {
+          e.preventDefault();
+          onOpen(story.id);
+          return;
+        }
+        listeners?.['onKeyDown']?.(e);
+      }}
+    >
+      <StoryCardBody story={story} epic={epic} readiness={readiness} />
+    </div>
+  );
+});
