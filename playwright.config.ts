@@ -28,5 +28,7 @@ export default defineConfig({
   projects: [
     { name: 'web', testIgnore: /electron\.spec\.ts/ },
     { name: 'electron', testMatch: /electron\.spec\.ts/ },
+    // `npm run screenshots`: README pictures, not a test.
+    { name: 'docs', testDir: 'tests/docs' },
   ],
 });

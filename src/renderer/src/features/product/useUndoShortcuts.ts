@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { onAppCommand } from '../../api';
 import type { DocumentStore } from '../../state/documentStore';
 
 /** True when the key event belongs to a text field, which has its own undo. */
@@ -7,7 +8,7 @@ function isTextInput(target: EventTarget | null): boolean {
   return target.isContentEditable || target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT';
 }
 
-/** Ctrl/Cmd+Z undoes, Shift+Ctrl/Cmd+Z and Ctrl+Y redo — outside text fields. */
+/** Ctrl/Cmd+Z undoes, Shift+Ctrl/Cmd+Z and Ctrl+Y redo — outside text fields — and so do the menu's items. */
 export function useUndoShortcuts(store: DocumentStore): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -22,6 +23,14 @@ export function useUndoShortcuts(store: DocumentStore): void {
       }
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    // The native menu's Edit → Undo / Redo (Electron).
+    const stopCommands = onAppCommand((command) => {
+      if (command === 'undo') store.undo();
+      if (command === 'redo') store.redo();
+    });
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      stopCommands();
+    };
   }, [store]);
 }

@@ -295,7 +295,7 @@ function NewProductForm({ busy, onCreate }: { busy: boolean; onCreate: (name: st
     >
       <label>
         New blank product
-        <input value={name} onChange={(e) => setName(e.target.value)} placeholder="Product name" maxLength={300} />
+        <input id="new-product-name" value={name} onChange={(e) => setName(e.target.value)} placeholder="Product name" maxLength={300} />
       </label>
       <button type="submit" disabled={busy || !name.trim()}>
         Create
