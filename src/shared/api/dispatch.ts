@@ -1,36 +1,63 @@
 /**
  * The one boundary every transport calls: look the method up, validate the input with its schema,
  * run the handler, and turn every failure into a structured `ApiResponse`. Nothing thrown by a
- * handler escapes as a crash.
+ * handler (or by validating hostile input) escapes as a crash or a rejected promise.
  */
-import { describeIssues } from '../model/productFile';
-import { ApiError, apiMethods, isApiMethod, type ApiResponse, type WorkspaceApi } from './contract';
+import { exceedsJsonDepth } from '../model/jsonDepth';
+import { describeIssues, MAX_FILE_DEPTH } from '../model/productFile';
+import { ApiError, ApiErrorSchema, apiMethods, isApiMethod, type ApiResponse, type WorkspaceApi } from './contract';
+
+/**
+ * The deepest input any method needs (a product, or edits inside a batch carrying a spec
+ * document), with room to spare. Deeper input is refused before the recursive schemas see it.
+ */
+export const MAX_INPUT_DEPTH = MAX_FILE_DEPTH + 10;
+
+function describeMethod(method: unknown): string {
+  try {
+    return JSON.stringify(typeof method === 'string' ? method : String(method)).slice(0, 80);
+  } catch {
+    return 'that is not a name';
+  }
+}
+
+function messageOf(error: unknown): string {
+  try {
+    return error instanceof Error ? error.message : String(error);
+  } catch {
+    return 'Unknown error';
+  }
+}
 
 export async function dispatchApiCall(api: WorkspaceApi, method: unknown, input: unknown): Promise<ApiResponse> {
   if (!isApiMethod(method)) {
-    return { ok: false, error: { code: 'unknown-method', message: `There is no method ${JSON.stringify(String(method)).slice(0, 80)}.` } };
-  }
-  const parsed = apiMethods[method].input.safeParse(input ?? {});
-  if (!parsed.success) {
-    return { ok: false, error: { code: 'bad-request', message: `Invalid input for ${method}: ${describeIssues(parsed.error)}` } };
+    return { ok: false, error: { code: 'unknown-method', message: `There is no method ${describeMethod(method)}.` } };
   }
   try {
+    if (exceedsJsonDepth(input, MAX_INPUT_DEPTH)) {
+      return { ok: false, error: { code: 'bad-request', message: `Invalid input for ${method}: nested deeper than ${MAX_INPUT_DEPTH} levels.` } };
+    }
+    const parsed = apiMethods[method].input.safeParse(input ?? {});
+    if (!parsed.success) {
+      return { ok: false, error: { code: 'bad-request', message: `Invalid input for ${method}: ${describeIssues(parsed.error)}` } };
+    }
     const handler = api[method] as (input: unknown) => Promise<unknown>;
     const result = await handler(parsed.data);
     return { ok: true, result };
   } catch (error) {
     if (error instanceof ApiError) return { ok: false, error: error.toBody() };
-    const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: { code: 'internal', message } };
+    return { ok: false, error: { code: 'internal', message: messageOf(error) } };
   }
 }
 
-/** Unwrap a response on the client side: the result, or a thrown `ApiError`. */
+/** Unwrap a response on the client side: the result, or a thrown `ApiError` (also for garbage). */
 export function unwrapResponse<T>(response: unknown): T {
   if (typeof response === 'object' && response !== null && 'ok' in response) {
-    const r = response as ApiResponse;
-    if (r.ok) return r.result as T;
-    throw new ApiError(r.error.code, r.error.message);
+    if (response.ok === true) return ('result' in response ? response.result : undefined) as T;
+    if (response.ok === false && 'error' in response) {
+      const error = ApiErrorSchema.safeParse(response.error);
+      if (error.success) throw new ApiError(error.data.code, error.data.message);
+    }
   }
   throw new ApiError('internal', 'The service sent an answer that is not an API response.');
 }

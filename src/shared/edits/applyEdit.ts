@@ -120,24 +120,41 @@ function checkStoryRefs(p: Product, s: Partial<Story>): void {
   requireRef(p.epics, s.epicId, 'epic');
 }
 
+function requireRefs(list: readonly Entity[], ids: readonly string[] | undefined, noun: string): void {
+  for (const id of ids ?? []) requireRef(list, id, noun);
+}
+
 function checkItemRefs(p: Product, item: Partial<RoadmapItem>): void {
   requireRef(p.roadmap.lanes, item.laneId, 'lane');
   requireRef(p.goals, item.goalId, 'goal');
+  requireRefs(p.epics, item.epicIds, 'epic');
+  requireRefs(p.stories, item.storyIds, 'story');
+  requireRefs(p.roadmap.items, item.dependsOn, 'roadmap item');
+  if (item.id !== undefined && item.dependsOn?.includes(item.id)) throw new EditError('A roadmap item cannot depend on itself.');
   const start = item.start;
   const end = item.end;
   if (start && end && end < start) throw new EditError(`A roadmap item cannot end (${end}) before it starts (${start}).`);
 }
 
-/** Apply several edits in order; the inverse undoes them in reverse order. */
+/** The simple edits of `edit`: itself, or a batch's edits (batches never nest). */
+function flatten(edit: Edit): Edit[] {
+  return edit.type === 'batch' ? edit.edits : [edit];
+}
+
+/**
+ * Apply several edits in order; the inverse undoes them in reverse order. The inverse is one flat
+ * batch (an inner inverse that is itself a batch is spliced in whole), so it passes `EditSchema`.
+ */
 function applyBatch(product: Product, label: string, edits: readonly Edit[]): EditResult {
   let current = product;
-  const inverses: Edit[] = [];
+  const inverses: Edit[][] = [];
   for (const edit of edits) {
+    if (edit.type === 'batch') throw new EditError('A batch cannot contain another batch.');
     const result = applyEdit(current, edit);
     current = result.product;
-    inverses.push(result.inverse);
+    inverses.push(flatten(result.inverse));
   }
-  return { product: current, inverse: { type: 'batch', label, edits: inverses.reverse() } };
+  return { product: current, inverse: { type: 'batch', label, edits: inverses.reverse().flat() } };
 }
 
 export function applyEdit(product: Product, edit: Edit): EditResult {
@@ -154,6 +171,9 @@ export function applyEdit(product: Product, edit: Edit): EditResult {
       return { product: { ...product, vision: { ...product.vision, ...edit.patch } }, inverse: { type: 'vision.update', patch: undo } };
     }
     case 'board.update': {
+      const ready = edit.patch.definitionOfReady ?? [];
+      const duplicate = ready.find((item, i) => ready.findIndex((other) => other.id === item.id) !== i);
+      if (duplicate) throw new EditError(`Two Definition-of-Ready items have the id "${duplicate.id}".`);
       const undo = oldValues(product.board, edit.patch);
       return { product: { ...product, board: { ...product.board, ...edit.patch } }, inverse: { type: 'board.update', patch: undo } };
     }
@@ -201,6 +221,7 @@ export function applyEdit(product: Product, edit: Edit): EditResult {
     }
 
     case 'epic.add':
+      requireRef(product.goals, edit.epic.goalId, 'goal');
       return { product: insert(collections.epic, product, edit.epic, edit.index), inverse: { type: 'epic.delete', id: edit.epic.id } };
     case 'epic.update': {
       requireRef(product.goals, edit.patch.goalId, 'goal');
@@ -352,8 +373,10 @@ export function applyEdit(product: Product, edit: Edit): EditResult {
     }
 
     case 'spec.add':
+      requireRefs(product.stories, edit.spec.linkedStoryIds, 'story');
       return { product: insert(collections.spec, product, edit.spec, edit.index), inverse: { type: 'spec.delete', id: edit.spec.id } };
     case 'spec.update': {
+      requireRefs(product.stories, edit.patch.linkedStoryIds, 'story');
       const r = patch(collections.spec, product, edit.id, edit.patch);
       return { product: r.product, inverse: { type: 'spec.update', id: edit.id, patch: r.undo } };
     }
@@ -372,7 +395,7 @@ function withReferencesCleared(product: Product, refUpdates: Edit[], removal: (p
   if (refUpdates.length === 0) return removal(product);
   const cleared = applyBatch(product, 'clear references', refUpdates);
   const removed = removal(cleared.product);
-  return { product: removed.product, inverse: { type: 'batch', label: 'restore', edits: [removed.inverse, cleared.inverse] } };
+  return { product: removed.product, inverse: { type: 'batch', label: 'restore', edits: [...flatten(removed.inverse), ...flatten(cleared.inverse)] } };
 }
 
 function applyScores(product: Product, edit: EditOf<'score.set'>): EditResult {

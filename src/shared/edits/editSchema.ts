@@ -12,6 +12,7 @@ import {
   GoalSchema,
   HorizonSchema,
   IceInputsSchema,
+  IsoDateSchema,
   LaneSchema,
   MilestoneSchema,
   MoscowSchema,
@@ -49,32 +50,46 @@ import {
 /**
  * A schema for a partial update of `schema`'s object: only the named keys may appear, each checked
  * against its field schema. (zod's own `.partial()` would fill in field defaults for absent keys,
- * which would turn a one-field patch into a reset of every other field.)
+ * which would turn a one-field patch into a reset of every other field.) The output holds the
+ * parsed value of each given key, so a value is complete (defaults inside it filled, unknown keys
+ * dropped) exactly as the same value inside a parsed product would be.
  */
 export function patchSchema<T extends object>(schema: z.ZodObject, allowed: readonly (keyof T & string)[]): z.ZodType<Partial<T>> {
   const allowedSet = new Set<string>(allowed);
   const shape = schema.shape as Record<string, z.ZodType>;
-  return z
-    .record(z.string(), z.unknown())
-    .superRefine((patch, ctx) => {
-      for (const [key, value] of Object.entries(patch)) {
-        const field = shape[key];
-        if (!allowedSet.has(key) || !field) {
-          ctx.addIssue({ code: 'custom', path: [key], message: `"${key}" cannot be changed by this edit` });
-          continue;
-        }
-        if (value === undefined) {
-          ctx.addIssue({ code: 'custom', path: [key], message: `"${key}" needs a value` });
-          continue;
-        }
-        const result = field.safeParse(value);
-        if (!result.success) {
-          for (const issue of result.error.issues) {
-            ctx.addIssue({ code: 'custom', path: [key, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))], message: issue.message });
-          }
-        }
+  // The input is read as it is (not through z.record, which copies keys into a fresh object where
+  // an own "__proto__" key from JSON would silently vanish instead of being refused).
+  return z.unknown().transform((patch, ctx) => {
+    if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) {
+      ctx.addIssue({ code: 'custom', message: 'A patch is an object of the fields to change' });
+      return z.NEVER;
+    }
+    const out: Record<string, unknown> = {};
+    let valid = true;
+    for (const [key, value] of Object.entries(patch)) {
+      const field = Object.prototype.hasOwnProperty.call(shape, key) ? shape[key] : undefined;
+      if (!allowedSet.has(key) || !field) {
+        ctx.addIssue({ code: 'custom', path: [key], message: `"${key}" cannot be changed by this edit` });
+        valid = false;
+        continue;
       }
-    }) as unknown as z.ZodType<Partial<T>>;
+      if (value === undefined) {
+        ctx.addIssue({ code: 'custom', path: [key], message: `"${key}" needs a value` });
+        valid = false;
+        continue;
+      }
+      const result = field.safeParse(value);
+      if (!result.success) {
+        for (const issue of result.error.issues) {
+          ctx.addIssue({ code: 'custom', path: [key, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))], message: issue.message });
+        }
+        valid = false;
+        continue;
+      }
+      out[key] = result.data;
+    }
+    return valid ? out : z.NEVER;
+  }) as unknown as z.ZodType<Partial<T>>;
 }
 
 /** The keys of `T` (an object schema's type) other than `omit`: `keysExcept<Story>()()(StorySchema, 'id')`. */
@@ -157,7 +172,7 @@ export const SimpleEditSchemas = [
     .object({ type: z.literal('roadmap.move'), id: Id, horizon: HorizonSchema, rank: RankSchema, laneId: Id.nullable().optional() })
     .strict(),
   z
-    .object({ type: z.literal('roadmap.schedule'), id: Id, start: RoadmapItemSchema.shape.start, end: RoadmapItemSchema.shape.end })
+    .object({ type: z.literal('roadmap.schedule'), id: Id, start: IsoDateSchema.nullable(), end: IsoDateSchema.nullable() })
     .strict(),
   z.object({ type: z.literal('milestone.add'), milestone: MilestoneSchema, index: Index }).strict(),
   z.object({ type: z.literal('milestone.update'), id: Id, patch: MilestonePatchSchema }).strict(),
@@ -169,7 +184,11 @@ export const SimpleEditSchemas = [
 
 type SimpleEditUnion = z.infer<(typeof SimpleEditSchemas)[number]>;
 
-/** Several edits applied as one (a split, a bulk action, an import): undone and redone together. */
+/**
+ * Several edits applied as one (a split, a bulk action, an import): undone and redone together.
+ * A batch holds only simple edits: `EditSchema` refuses a batch inside a batch (nesting would let a
+ * hostile request recurse until the stack overflows), and `applyEdit` returns flat inverses.
+ */
 export interface BatchEdit {
   type: 'batch';
   label: string;
@@ -182,18 +201,18 @@ export type EditOf<T extends EditType> = Extract<Edit, { type: T }>;
 
 export const MAX_EDITS_PER_BATCH = 50_000;
 
-export const EditSchema: z.ZodType<Edit> = z.lazy(() =>
-  z.discriminatedUnion('type', [
-    ...SimpleEditSchemas,
-    z
-      .object({
-        type: z.literal('batch'),
-        label: z.string().max(200),
-        edits: z.array(EditSchema).max(MAX_EDITS_PER_BATCH),
-      })
-      .strict(),
-  ]),
-) as z.ZodType<Edit>;
+const SimpleEditSchema = z.discriminatedUnion('type', [...SimpleEditSchemas]);
+
+export const EditSchema: z.ZodType<Edit> = z.discriminatedUnion('type', [
+  ...SimpleEditSchemas,
+  z
+    .object({
+      type: z.literal('batch'),
+      label: z.string().max(200),
+      edits: z.array(SimpleEditSchema).max(MAX_EDITS_PER_BATCH),
+    })
+    .strict(),
+]) as z.ZodType<Edit>;
 
 /** Every edit type, for tests and for the undo menu's labels. */
 export const EDIT_TYPES: readonly EditType[] = [

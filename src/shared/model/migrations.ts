@@ -16,6 +16,19 @@ function asArray(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
+/**
+ * Map `value` if it is a list; anything else is passed on unchanged, so that a damaged file is
+ * refused by the schema with the field's path instead of being loaded with that list emptied.
+ */
+function mapList(value: unknown, f: (item: unknown, index: number) => unknown): unknown {
+  return Array.isArray(value) ? value.map(f) : value;
+}
+
+/** An id made of a base and a suffix that stays within the 64-character id limit. */
+function idWithSuffix(base: string, suffix: string): string {
+  return `${base.slice(0, 64 - suffix.length)}${suffix}`;
+}
+
 export class MigrationError extends Error {
   constructor(message: string) {
     super(message);
@@ -32,9 +45,8 @@ export class MigrationError extends Error {
  * - roadmap items: `column` (now/next/later) became `horizon`, and they gained a `rank`.
  */
 function v1ToV2(doc: Json): Json {
-  const stories = asArray(doc['stories']);
-  const storyRanks = ranksBetween(null, null, stories.length);
-  const migratedStories = stories.map((raw, index) => {
+  const storyRanks = ranksBetween(null, null, asArray(doc['stories']).length);
+  const migratedStories = mapList(doc['stories'], (raw, index) => {
     if (!isObject(raw)) return raw;
     const { points, acceptanceCriteria, rice, ...rest } = raw;
     const criteria =
@@ -43,8 +55,8 @@ function v1ToV2(doc: Json): Json {
             .split(/\r?\n/)
             .map((line) => line.replace(/^\s*[-*•]\s*/, '').trim())
             .filter((line) => line.length > 0)
-            .map((text, i) => ({ id: `${String(raw['id'] ?? 'story')}-ac${i + 1}`, text }))
-        : asArray(acceptanceCriteria);
+            .map((text, i) => ({ id: idWithSuffix(typeof raw['id'] === 'string' ? raw['id'] : 'story', `-ac${i + 1}`), text }))
+        : acceptanceCriteria;
     const story: Json = {
       ...rest,
       estimate: typeof points === 'number' ? points : null,
@@ -55,17 +67,16 @@ function v1ToV2(doc: Json): Json {
     return story;
   });
 
-  const board = isObject(doc['board']) ? doc['board'] : {};
-  const columns = asArray(board['columns']).map((raw) => {
+  const board = doc['board'];
+  const columns = mapList(isObject(board) ? board['columns'] : undefined, (raw) => {
     if (!isObject(raw)) return raw;
     const { limit, ...rest } = raw;
     return { ...rest, wipLimit: typeof limit === 'number' && limit > 0 ? limit : null };
   });
 
-  const roadmap = isObject(doc['roadmap']) ? doc['roadmap'] : {};
-  const items = asArray(roadmap['items']);
-  const itemRanks = ranksBetween(null, null, items.length);
-  const migratedItems = items.map((raw, index) => {
+  const roadmap = doc['roadmap'];
+  const itemRanks = ranksBetween(null, null, asArray(isObject(roadmap) ? roadmap['items'] : undefined).length);
+  const migratedItems = mapList(isObject(roadmap) ? roadmap['items'] : undefined, (raw, index) => {
     if (!isObject(raw)) return raw;
     const { column, ...rest } = raw;
     return {
@@ -75,13 +86,11 @@ function v1ToV2(doc: Json): Json {
     };
   });
 
-  return {
-    ...doc,
-    schemaVersion: 2,
-    stories: migratedStories,
-    board: { ...board, columns },
-    roadmap: { ...roadmap, items: migratedItems },
-  };
+  const migrated: Json = { ...doc, schemaVersion: 2 };
+  if (doc['stories'] !== undefined) migrated['stories'] = migratedStories;
+  if (isObject(board) && board['columns'] !== undefined) migrated['board'] = { ...board, columns };
+  if (isObject(roadmap) && roadmap['items'] !== undefined) migrated['roadmap'] = { ...roadmap, items: migratedItems };
+  return migrated;
 }
 
 /** `MIGRATIONS[n]` turns version n into version n + 1. */

@@ -3,31 +3,21 @@
  * the stable, pretty-printed serialisation whose key order is the schema's.
  */
 import type { z } from 'zod';
+import { exceedsJsonDepth } from './jsonDepth';
 import { migrateToCurrent, MigrationError } from './migrations';
-import { LIMITS, ProductSchema, type Product } from './schema';
+import { MAX_DOC_JSON_DEPTH, ProductSchema, type Product } from './schema';
+
+export { jsonDepth } from './jsonDepth';
 
 export type ParseResult =
   | { ok: true; product: Product; migratedFrom: number | null }
   | { ok: false; reason: string };
 
-/** The deepest nesting of arrays/objects in a JSON value, computed without recursion. */
-export function jsonDepth(value: unknown): number {
-  let max = 0;
-  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
-  while (stack.length > 0) {
-    const top = stack.pop();
-    if (!top || typeof top.value !== 'object' || top.value === null) continue;
-    const depth = top.depth + 1;
-    if (depth > max) max = depth;
-    for (const child of Object.values(top.value)) {
-      if (typeof child === 'object' && child !== null) stack.push({ value: child, depth });
-    }
-  }
-  return max;
-}
-
-/** The nesting a valid product may need: its own structure plus a spec document of `docDepth`. */
-const MAX_FILE_DEPTH = LIMITS.docDepth * 2 + 10;
+/**
+ * The nesting a valid product may need: its own structure (a spec's content starts at level 4:
+ * product, specs, spec, content) plus a spec document, which the schema bounds to MAX_DOC_JSON_DEPTH.
+ */
+export const MAX_FILE_DEPTH = MAX_DOC_JSON_DEPTH + 4;
 
 /** "stories.3.title: Too long" — the first few zod issues, readable by a person. */
 export function describeIssues(error: z.ZodError, max = 3): string {
@@ -41,7 +31,7 @@ export function describeIssues(error: z.ZodError, max = 3): string {
 
 /** Validate an already-parsed JSON value as a product (migrating older versions). */
 export function parseProductJson(json: unknown): ParseResult {
-  if (jsonDepth(json) > MAX_FILE_DEPTH) {
+  if (exceedsJsonDepth(json, MAX_FILE_DEPTH)) {
     return { ok: false, reason: `The file is nested deeper than ${MAX_FILE_DEPTH} levels; it is not a product file.` };
   }
   let migrated;

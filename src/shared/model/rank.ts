@@ -4,6 +4,27 @@
  */
 import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
 
+const DIGITS = /^[0-9A-Za-z]+$/;
+
+/**
+ * Whether `rank` is a key the fractional-index functions can work with: base-62 digits, a head
+ * letter that says how long the integer part is (`a`–`z`: 2–27 characters, `Z`–`A`: 2–27 for
+ * negative integers), and a fractional part that does not end in "0". Anything else (say "1" or
+ * "zzz" typed into a file by hand) would make every later move next to it throw.
+ */
+export function isValidRank(rank: string): boolean {
+  if (!DIGITS.test(rank)) return false;
+  const head = rank.charCodeAt(0);
+  let intLength: number;
+  if (head >= 97 && head <= 122) intLength = head - 97 + 2;
+  else if (head >= 65 && head <= 90) intLength = 90 - head + 2;
+  else return false;
+  if (rank.length < intLength) return false;
+  // "A000…0" (26 zeros) is the smallest integer; nothing can be placed before it.
+  if (rank === `A${'0'.repeat(26)}`) return false;
+  return !rank.slice(intLength).endsWith('0');
+}
+
 /** A rank strictly between `before` and `after` (either may be null for "start"/"end"). */
 export function rankBetween(before: string | null, after: string | null): string {
   return generateKeyBetween(before, after);
@@ -26,15 +47,20 @@ export function sortByRank<T extends { rank: string; id: string }>(items: readon
 
 /**
  * The rank for placing an item at `index` in `ordered` (a rank-sorted list that does not contain
- * the moved item).
+ * the moved item). If the neighbours share a rank (a hand-edited file), no rank fits between them:
+ * the result goes right after `before` and before the next greater rank, so it never collides with
+ * an existing rank and the item lands as close to `index` as the ranks allow.
  */
 export function rankAtIndex(ordered: readonly { rank: string }[], index: number): string {
-  const clamped = Math.max(0, Math.min(index, ordered.length));
+  const clamped = Math.max(0, Math.min(Math.trunc(index) || 0, ordered.length));
   const before = clamped > 0 ? (ordered[clamped - 1]?.rank ?? null) : null;
-  const after = clamped < ordered.length ? (ordered[clamped]?.rank ?? null) : null;
-  if (before !== null && after !== null && before >= after) {
-    // Two items share a rank (a hand-edited file): place after `before`, which is always valid.
-    return rankBetween(before, null);
+  let after: string | null = null;
+  for (let i = clamped; i < ordered.length; i += 1) {
+    const rank = ordered[i]?.rank ?? null;
+    if (rank !== null && (before === null || rank > before)) {
+      after = rank;
+      break;
+    }
   }
   return rankBetween(before, after);
 }

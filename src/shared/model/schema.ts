@@ -9,6 +9,8 @@
  * Key order in the schema is the key order on disk (see `serializeProduct`).
  */
 import { z } from 'zod';
+import { exceedsJsonDepth } from './jsonDepth';
+import { isValidRank } from './rank';
 
 export const CURRENT_SCHEMA_VERSION = 2;
 
@@ -36,11 +38,15 @@ export const EntityIdSchema = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'An id uses only letters, digits, "_" and "-"');
 
 /** Fractional-index rank (see `rank.ts`): ordering moves one item by changing one string. */
-export const RankSchema = z.string().min(1).max(200);
+export const RankSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine(isValidRank, 'Not a rank: ranks are fractional-index keys such as "a0", "a1", "a0V"');
 
 const shortText = () => z.string().max(LIMITS.shortText);
 const longText = () => z.string().max(LIMITS.longText);
-const IsoDateSchema = z
+export const IsoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'A date is written YYYY-MM-DD')
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'Not a real calendar date');
@@ -209,6 +215,10 @@ export const RoadmapItemSchema = z.object({
   epicIds: z.array(EntityIdSchema).default([]),
   storyIds: z.array(EntityIdSchema).default([]),
   dependsOn: z.array(EntityIdSchema).default([]),
+}).superRefine((item, ctx) => {
+  if (item.start !== null && item.end !== null && item.end < item.start) {
+    ctx.addIssue({ code: 'custom', path: ['end'], message: `A roadmap item cannot end (${item.end}) before it starts (${item.start})` });
+  }
 });
 
 export const MilestoneSchema = z.object({
@@ -238,15 +248,32 @@ const MarkSchema = z.object({
   attrs: z.record(z.string(), z.unknown()).optional(),
 });
 
-export const DocNodeSchema: z.ZodType<DocNode> = z.lazy(() =>
+const DocNodeTreeSchema: z.ZodType<DocNode> = z.lazy(() =>
   z.object({
     type: z.string().min(1).max(64),
     attrs: z.record(z.string(), z.unknown()).optional(),
-    content: z.array(DocNodeSchema).optional(),
+    content: z.array(DocNodeTreeSchema).optional(),
     marks: z.array(MarkSchema).optional(),
     text: z.string().max(1_000_000).optional(),
   }),
 );
+
+/**
+ * How deeply a spec document's JSON may nest: `LIMITS.docDepth` nodes (each node is two levels, the
+ * node and its `content` list) plus marks and attributes. Checked before the recursive schema runs,
+ * so a hostile document is refused instead of overflowing the stack, and a document an edit puts
+ * into a product can always be read back from the file.
+ */
+export const MAX_DOC_JSON_DEPTH = LIMITS.docDepth * 2 + 6;
+
+export const DocNodeSchema: z.ZodType<DocNode> = z
+  .unknown()
+  .superRefine((value, ctx) => {
+    if (exceedsJsonDepth(value, MAX_DOC_JSON_DEPTH)) {
+      ctx.addIssue({ code: 'custom', message: `A document nests too deeply (more than ${MAX_DOC_JSON_DEPTH} levels of JSON, about ${LIMITS.docDepth} levels of blocks)` });
+    }
+  })
+  .pipe(DocNodeTreeSchema);
 
 export const EMPTY_DOC: DocNode = { type: 'doc', content: [{ type: 'paragraph' }] };
 
@@ -277,7 +304,7 @@ export const PracticeSchema = z.object({
   brief: longText().default(''),
 });
 
-export const ProductSchema = z.object({
+const productShape = {
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
   id: ProductIdSchema,
   name: shortText().min(1, 'A product needs a name'),
@@ -299,7 +326,63 @@ export const ProductSchema = z.object({
     notes: '',
   }),
   practice: PracticeSchema.default({ brief: '' }),
-});
+};
+
+type ProductShape = z.infer<z.ZodObject<typeof productShape>>;
+
+/**
+ * References inside a product point at something that exists: ids are unique within each list,
+ * every story sits in a board column, and epic / goal / lane / story / roadmap-item ids used as
+ * links name existing entities. Deleting an entity clears the links to it (see `applyEdit`), so a
+ * product the app writes always passes; a hand-edited file that does not is refused with the path.
+ * (`splitFrom` / `splitInto` and the learner's ranking are history, not links, and are not checked.)
+ */
+function checkReferences(p: ProductShape, ctx: z.RefinementCtx): void {
+  const idsOf = (list: readonly { id: string }[], path: (string | number)[], noun: string): Set<string> => {
+    const ids = new Set<string>();
+    list.forEach((entity, index) => {
+      if (ids.has(entity.id)) ctx.addIssue({ code: 'custom', path: [...path, index, 'id'], message: `Another ${noun} already has the id "${entity.id}"` });
+      ids.add(entity.id);
+    });
+    return ids;
+  };
+  const goals = idsOf(p.goals, ['goals'], 'goal');
+  const epics = idsOf(p.epics, ['epics'], 'epic');
+  const stories = idsOf(p.stories, ['stories'], 'story');
+  const columns = idsOf(p.board.columns, ['board', 'columns'], 'column');
+  const lanes = idsOf(p.roadmap.lanes, ['roadmap', 'lanes'], 'lane');
+  const items = idsOf(p.roadmap.items, ['roadmap', 'items'], 'roadmap item');
+  idsOf(p.personas, ['personas'], 'persona');
+  idsOf(p.roadmap.milestones, ['roadmap', 'milestones'], 'milestone');
+  idsOf(p.specs, ['specs'], 'spec');
+  idsOf(p.board.definitionOfReady, ['board', 'definitionOfReady'], 'Definition-of-Ready item');
+
+  const ref = (ids: Set<string>, id: string | null, path: (string | number)[], noun: string): void => {
+    if (id !== null && !ids.has(id)) ctx.addIssue({ code: 'custom', path, message: `There is no ${noun} with id "${id}"` });
+  };
+  const refs = (ids: Set<string>, list: readonly string[], path: (string | number)[], noun: string): void => {
+    list.forEach((id, index) => ref(ids, id, [...path, index], noun));
+  };
+  p.epics.forEach((epic, i) => ref(goals, epic.goalId, ['epics', i, 'goalId'], 'goal'));
+  p.stories.forEach((story, i) => {
+    ref(columns, story.status, ['stories', i, 'status'], 'board column');
+    ref(epics, story.epicId, ['stories', i, 'epicId'], 'epic');
+  });
+  p.roadmap.items.forEach((item, i) => {
+    const path = ['roadmap', 'items', i];
+    ref(lanes, item.laneId, [...path, 'laneId'], 'lane');
+    ref(goals, item.goalId, [...path, 'goalId'], 'goal');
+    refs(epics, item.epicIds, [...path, 'epicIds'], 'epic');
+    refs(stories, item.storyIds, [...path, 'storyIds'], 'story');
+    refs(items, item.dependsOn, [...path, 'dependsOn'], 'roadmap item');
+    if (item.dependsOn.includes(item.id)) {
+      ctx.addIssue({ code: 'custom', path: [...path, 'dependsOn'], message: 'A roadmap item cannot depend on itself' });
+    }
+  });
+  p.specs.forEach((spec, i) => refs(stories, spec.linkedStoryIds, ['specs', i, 'linkedStoryIds'], 'story'));
+}
+
+export const ProductSchema = z.object(productShape).superRefine(checkReferences);
 
 export type Product = z.infer<typeof ProductSchema>;
 export type Vision = z.infer<typeof VisionSchema>;
