@@ -1,0 +1,99 @@
+/**
+ * Reading one product file from disk, safely: no symbolic links, regular files only, a size cap,
+ * and the result is always an outcome (ok / broken with a reason / missing), never a throw for bad
+ * content. Also the file's on-disk signature (size, mtime, inode, sha256) used to tell our
+ * own writes from another program's.
+ */
+import { createHash } from 'node:crypto';
+import { parseProductText } from '../../shared/model/productFile';
+import type { Product } from '../../shared/model/schema';
+import { errorCode, type FsAdapter, type FsStats } from './fsAdapter';
+
+/** Larger than any product a person could make (50,000 stories of long text), smaller than memory. */
+export const MAX_PRODUCT_FILE_BYTES = 256 * 1024 * 1024;
+
+/**
+ * What we last saw of a file. Size, mtime and inode are compared first (a rename keeps a file's
+ * mtime and inode, so the stat of our temp file before the rename describes the file after it);
+ * only when they differ is the content hashed, and the file counts as changed only if the hash
+ * differs too. (Limit: an in-place rewrite of the same size within one mtime tick of a coarse file
+ * system, such as FAT's 2 s, looks unchanged; editors and git replace files, which changes the inode.)
+ */
+export interface FileSignature {
+  size: number;
+  mtimeMs: number;
+  ino: number;
+  sha256: string;
+}
+
+export function sha256(data: Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+export function signatureOf(stats: FsStats, hash: string): FileSignature {
+  return { size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino, sha256: hash };
+}
+
+/** True when the stat data matches: the content is then taken as unchanged without hashing. */
+export function sameStat(signature: FileSignature, stats: FsStats): boolean {
+  return signature.size === stats.size && signature.mtimeMs === stats.mtimeMs && signature.ino === stats.ino;
+}
+
+export const SYMLINK_REASON =
+  'The file is a symbolic link. The app does not follow links out of the workspace folder; replace it with the file itself.';
+export const NOT_A_FILE_REASON = 'This is not a regular file (it may be a folder or a device).';
+
+export type DiskProduct =
+  | { kind: 'ok'; product: Product; migratedFrom: number | null; signature: FileSignature }
+  | { kind: 'broken'; reason: string; signature: FileSignature | null }
+  | { kind: 'missing' };
+
+/** Why a file cannot be used, judged from `lstat` alone, or null when it may be read. */
+export function unusableReason(stats: FsStats): string | null {
+  if (stats.isSymbolicLink) return SYMLINK_REASON;
+  if (!stats.isFile) return NOT_A_FILE_REASON;
+  if (stats.size > MAX_PRODUCT_FILE_BYTES) {
+    return `The file is ${Math.round(stats.size / 1024 / 1024)} MB, larger than a product file can be (${MAX_PRODUCT_FILE_BYTES / 1024 / 1024} MB).`;
+  }
+  return null;
+}
+
+/**
+ * Read and parse the product file at `path`. File-system errors other than "missing" are thrown.
+ * With `expectedId`, a product whose id is not the file's stem is broken (its file name would lie).
+ */
+export async function readDiskProduct(fs: FsAdapter, path: string, expectedId: string | null = null): Promise<DiskProduct> {
+  let stats: FsStats;
+  try {
+    stats = await fs.lstat(path);
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return { kind: 'missing' };
+    throw error;
+  }
+  const unusable = unusableReason(stats);
+  if (unusable) return { kind: 'broken', reason: unusable, signature: null };
+  let data: Buffer;
+  try {
+    data = await fs.readFile(path);
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return { kind: 'missing' };
+    throw error;
+  }
+  // The stat from before the read: if the file changes during or after the read, its stat differs
+  // from this one, so the next check hashes the content instead of trusting the stat.
+  return parseDiskText(data, signatureOf(stats, sha256(data)), expectedId);
+}
+
+/** Parse bytes already read from disk. */
+export function parseDiskText(data: Buffer, signature: FileSignature, expectedId: string | null = null): DiskProduct {
+  const parsed = parseProductText(data.toString('utf8'));
+  if (!parsed.ok) return { kind: 'broken', reason: parsed.reason, signature };
+  if (expectedId !== null && parsed.product.id !== expectedId) {
+    return { kind: 'broken', reason: idMismatchReason(expectedId, parsed.product.id), signature };
+  }
+  return { kind: 'ok', product: parsed.product, migratedFrom: parsed.migratedFrom, signature };
+}
+
+export function idMismatchReason(fileId: string, productId: string): string {
+  return `The file is named "${fileId}" but the product inside has the id "${productId}". Rename the file to "${productId}.product.json" or change its "id".`;
+}
