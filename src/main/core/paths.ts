@@ -20,6 +20,8 @@ import { ProductIdSchema } from '../../shared/model/schema';
 export const PRODUCT_SUFFIX = '.product.json';
 export const TRASH_DIR = '.trash';
 export const BACKUP_DIR = '.backups';
+/** Exports are written to `<workspace>/exports/<productId>/`. */
+export const EXPORTS_DIR = 'exports';
 export const WORKSPACE_ENV = 'PM_WORKSPACE_DIR';
 
 /** `<home>/Documents/PM Practice Workspace`, or `$PM_WORKSPACE_DIR` when set. */

@@ -23,4 +23,9 @@ export interface WorkspaceServiceOptions {
    * `workspace.chooseFolder` answers `unsupported`.
    */
   chooseFolder?: () => Promise<string | null>;
+  /**
+   * Renders export HTML to PDF bytes (Electron's printToPDF); absent on the web host, where
+   * `export.pdf` answers `unsupported`.
+   */
+  renderPdf?: (html: string) => Promise<Uint8Array>;
 }

@@ -15,7 +15,7 @@
  * - `close()` and switching folders save the unsaved edits of a product in conflict as a new
  *   product "<name> (unsaved edits)" rather than dropping them or overwriting the file.
  */
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { z } from 'zod';
 import {
   ApiError,
@@ -40,6 +40,7 @@ import { Mutex } from './mutex';
 import {
   BACKUP_DIR,
   childPath,
+  EXPORTS_DIR,
   checkProductId,
   parseTrashFileName,
   PRODUCT_SUFFIX,
@@ -600,6 +601,40 @@ class Workspace {
     return this.opsLock.run(async () => ({ id: await this.writeCopy(product, name) }));
   }
 
+  /** `<workspace>/exports/<productId>/<fileName>`, written crash-safely. */
+  private async writeExport(productId: string, fileName: string, data: Uint8Array): Promise<string> {
+    const exportsRoot = resolve(this.folder, EXPORTS_DIR);
+    const dir = childPath(exportsRoot, productId, '');
+    const path = resolve(dir, fileName);
+    if (dirname(path) !== dir) throw new ApiError('bad-request', 'That export name would leave the exports folder.');
+    try {
+      await ensureRealFolder(this.fs, exportsRoot);
+      await ensureRealFolder(this.fs, dir);
+      await atomicWrite(this.fs, path, data);
+    } catch (error) {
+      throw toApiError(error, `writing the export ${fileName}`);
+    }
+    return path;
+  }
+
+  async exportSave(raw: ApiInput<'export.save'>): Promise<ApiOutput<'export.save'>> {
+    const { productId, fileName, content } = parseInput('export.save', raw);
+    return { path: await this.writeExport(productId, fileName, Buffer.from(content, 'utf8')) };
+  }
+
+  async exportPdf(raw: ApiInput<'export.pdf'>): Promise<ApiOutput<'export.pdf'>> {
+    const { productId, fileName, html } = parseInput('export.pdf', raw);
+    const render = this.options.renderPdf;
+    if (!render) throw new ApiError('unsupported', 'PDF export is done by the browser here: use its print dialog and choose “Save as PDF”.');
+    let pdf: Uint8Array;
+    try {
+      pdf = await render(html);
+    } catch (error) {
+      throw new ApiError('internal', `The PDF could not be made: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    return { path: await this.writeExport(productId, fileName, pdf) };
+  }
+
   async flush(raw: ApiInput<'product.flush'>): Promise<ApiOutput<'product.flush'>> {
     const { id } = parseInput('product.flush', raw);
     const store = await this.getStore(id);
@@ -647,6 +682,8 @@ export async function createWorkspaceService(options: WorkspaceServiceOptions, d
     'product.applyEdits': (input) => ws.applyEdits(input),
     'product.saveCopy': (input) => ws.saveCopy(input),
     'product.flush': (input) => ws.flush(input),
+    'export.save': (input) => ws.exportSave(input),
+    'export.pdf': (input) => ws.exportPdf(input),
     subscribe: (listener) => ws.subscribe(listener),
     close: () => ws.close(),
   };

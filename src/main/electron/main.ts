@@ -18,6 +18,7 @@ import { answerAppRequest } from './appProtocol';
 import { initialWorkspaceFolder, resolveAppPaths } from './appPaths';
 import { forwardServiceEvents, registerIpcHandlers } from './ipc';
 import { buildMenuTemplate } from './menu';
+import { renderPdf } from './pdf';
 import {
   APP_ENTRY_URL,
   APP_SCHEME,
@@ -147,7 +148,12 @@ async function startApp(): Promise<void> {
   const settings = await readSettings(settingsFile());
   const folder = initialWorkspaceFolder(process.env.PM_WORKSPACE_DIR, settings.workspaceFolder, defaultWorkspaceFolder);
   const workspace = withRememberedFolder(
-    await createWorkspaceService({ folder, samplesFolder: paths.samplesDir, chooseFolder: chooseFolderWithDialog }),
+    await createWorkspaceService({
+      folder,
+      samplesFolder: paths.samplesDir,
+      chooseFolder: chooseFolderWithDialog,
+      renderPdf: (html) => renderPdf(html, (options) => new BrowserWindow(options)),
+    }),
     (chosen) => writeSettings(settingsFile(), { workspaceFolder: chosen }),
   );
   service = workspace;

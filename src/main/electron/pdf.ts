@@ -39,7 +39,7 @@ export async function renderPdf(html: string, createWindow: (options: BrowserWin
     win.webContents.session.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'file://*/*'] }, (_details, callback) => callback({ cancel: true }));
     win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
     await win.loadURL(htmlDataUrl(html));
-    const pdf = await win.webContents.printToPDF({ printBackground: true, pageSize: 'A4', margins: { marginType: 'default' }, preferCSSPageSize: true });
+    const pdf = await win.webContents.printToPDF({ printBackground: true, pageSize: 'A4', preferCSSPageSize: true });
     return new Uint8Array(pdf);
   } finally {
     win.destroy();

@@ -87,6 +87,16 @@ export const OpenProductSchema = z.object({
 
 const IdInput = z.object({ id: ProductIdSchema }).strict();
 
+/** The name of an exported file: plain characters and a known extension, never a path. */
+export const ExportFileNameSchema = z
+  .string()
+  .max(120)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]*\.(?:md|html|csv|json|pdf)$/, 'An export file name uses letters, digits, spaces, ".", "_" and "-", and ends in .md, .html, .csv, .json or .pdf')
+  .refine((name) => !name.includes('..'), 'An export file name cannot contain ".."');
+
+/** Exports up to this size (a portfolio pack of a large product fits well inside). */
+export const MAX_EXPORT_CHARS = 40_000_000;
+
 /** Every method: its input and output schema. */
 export const apiMethods = {
   'workspace.info': {
@@ -144,6 +154,26 @@ export const apiMethods = {
   'product.saveCopy': {
     input: z.object({ product: ProductSchema, name: Name }).strict(),
     output: z.object({ id: ProductIdSchema }),
+  },
+  /**
+   * Write an export (Markdown, HTML, CSV, JSON) into `<workspace>/exports/<productId>/`, replacing a
+   * file of the same name; answers where it was written.
+   */
+  'export.save': {
+    input: z
+      .object({ productId: ProductIdSchema, fileName: ExportFileNameSchema, content: z.string().max(MAX_EXPORT_CHARS) })
+      .strict(),
+    output: z.object({ path: z.string() }),
+  },
+  /**
+   * Print export HTML to PDF into the same folder. The desktop app uses Electron's printToPDF; the web
+   * shell answers `unsupported` and the renderer uses the browser's print dialog instead.
+   */
+  'export.pdf': {
+    input: z
+      .object({ productId: ProductIdSchema, fileName: ExportFileNameSchema.refine((n) => n.endsWith('.pdf'), 'A PDF file name ends in .pdf'), html: z.string().max(MAX_EXPORT_CHARS) })
+      .strict(),
+    output: z.object({ path: z.string() }),
   },
   /** Flush pending writes now (before closing a window); resolves when the file is on disk. */
   'product.flush': {

@@ -228,11 +228,11 @@ export function sleep(ms: number): Promise<void> {
 /** Start a service on a temp workspace, recording its events; polling is fast so tests stay quick. */
 export async function startService(
   tw: TempWorkspace,
-  options: { writeDelayMs?: number; chooseFolder?: () => Promise<string | null> } = {},
+  options: { writeDelayMs?: number; chooseFolder?: () => Promise<string | null>; renderPdf?: (html: string) => Promise<Uint8Array> } = {},
   deps: WorkspaceServiceDeps = {},
 ): Promise<{ service: WorkspaceService; events: EventLog }> {
   const service = await createWorkspaceService(
-    { folder: tw.folder, samplesFolder: tw.samples, writeDelayMs: options.writeDelayMs ?? 20, ...(options.chooseFolder ? { chooseFolder: options.chooseFolder } : {}) },
+    { folder: tw.folder, samplesFolder: tw.samples, writeDelayMs: options.writeDelayMs ?? 20, ...(options.chooseFolder ? { chooseFolder: options.chooseFolder } : {}), ...(options.renderPdf ? { renderPdf: options.renderPdf } : {}) },
     { pollIntervalMs: 50, watchDebounceMs: 20, retryDelaysMs: [50, 100], settleMs: 50, ...deps },
   );
   const events = new EventLog();

@@ -211,8 +211,8 @@ describe('Electron main wiring', () => {
     expect(await response.text()).not.toContain('"devDependencies"');
   });
 
-  it('creates the service on PM_WORKSPACE_DIR with the samples and a folder chooser', () => {
-    expect(fake.serviceOptions).toEqual([{ folder: workspaceDir, samplesFolder: expect.stringMatching(/resources[/\\]samples$/), chooseFolder: expect.any(Function) }]);
+  it('creates the service on PM_WORKSPACE_DIR with the samples, a folder chooser and a PDF renderer', () => {
+    expect(fake.serviceOptions).toEqual([{ folder: workspaceDir, samplesFolder: expect.stringMatching(/resources[/\\]samples$/), chooseFolder: expect.any(Function), renderPdf: expect.any(Function) }]);
   });
 
   it('answers IPC for every method, from the app page only', async () => {

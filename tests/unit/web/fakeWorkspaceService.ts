@@ -111,4 +111,14 @@ export class FakeWorkspaceService implements WorkspaceService {
     this.record('product.flush', input);
     return { revision: 1 };
   };
+
+  'export.save' = async (input: ApiInput<'export.save'>): Promise<ApiOutput<'export.save'>> => {
+    this.record('export.save', input);
+    return { path: `/workspace/exports/${input.productId}/${input.fileName}` };
+  };
+
+  'export.pdf' = async (input: ApiInput<'export.pdf'>): Promise<ApiOutput<'export.pdf'>> => {
+    this.record('export.pdf', input);
+    return { path: `/workspace/exports/${input.productId}/${input.fileName}` };
+  };
 }
