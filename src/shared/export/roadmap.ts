@@ -7,7 +7,7 @@ import { HORIZONS, type Goal, type Horizon, type Product, type RoadmapItem } fro
 import { daysBetween, formatDate, formatRange, type IsoDate } from '../roadmap/dates';
 import { groupItems, itemsInHorizon } from '../roadmap/grouping';
 import { indexStories, linkedStories, progressOf, type Progress } from '../roadmap/progress';
-import { ticks, timelineRange } from '../roadmap/timeline';
+import { itemSpan, ticks, timelineRange } from '../roadmap/timeline';
 
 export interface RoadmapExportOptions {
   /** The date the export is made (shown on it, and used for the timeline's today line). */
@@ -138,7 +138,12 @@ footer { margin-top: 40px; font-size: 11px; color: var(--muted); border-top: 1px
 @media (max-width: 800px) { .horizons { grid-template-columns: 1fr; } }
 @page { size: A4 landscape; margin: 12mm; }
 @media print {
+  body { font-size: 12px; }
   main { max-width: none; padding: 0; }
+  h1 { font-size: 24px; }
+  h2 { margin-top: 20px; }
+  .item { padding: 7px 9px; }
+  .item .desc, .links, .item .outcome { font-size: 11px; }
   h2 { break-after: avoid; }
   .horizons { grid-template-columns: repeat(3, 1fr); }
   a { color: inherit; text-decoration: none; }
@@ -203,7 +208,10 @@ function timelineHtml(m: ExportModel, today: IsoDate): string {
   const dated = m.product.roadmap.items.filter((i) => i.start !== null || i.end !== null);
   if (dated.length === 0) return '';
   const dates: IsoDate[] = [];
-  for (const i of dated) for (const d of [i.start, i.end]) if (d) dates.push(d);
+  for (const i of dated) {
+    const span = itemSpan(i, 'months');
+    if (span) dates.push(span.start, span.end);
+  }
   for (const ms of m.product.roadmap.milestones) dates.push(ms.date);
   const range = timelineRange(dates, today, 'months', 0);
   const total = daysBetween(range.start, range.end);
@@ -227,17 +235,17 @@ function timelineHtml(m: ExportModel, today: IsoDate): string {
     }
     const color = safeColor(group.color, '#4451d6');
     for (const item of items) {
-      const start = item.start ?? item.end ?? range.start;
-      const end = item.end ?? item.start ?? range.start;
-      const left = pct(start);
-      const width = Math.max(0.6, pct(end) - left + (100 / total));
-      const open = item.end === null ? ';opacity:.55' : '';
+      const span = itemSpan(item, 'months');
+      if (!span) continue;
+      const left = pct(span.start);
+      const width = Math.max(0.6, pct(span.end) - left + 100 / total);
+      const open = span.openStart || span.openEnd ? ';opacity:.5' : '';
       rows.push(
         `<div class="tl-row"><div class="tl-label" title="${e(item.title)}">${e(item.title)}</div><div class="tl-track">${grid}${overlays}<div class="tl-bar" style="left:${fmt(left)};width:${fmt(width)};background:${color}${open}"></div></div></div>`,
       );
     }
   }
-  return `<div class="timeline">${rows.join('')}</div><p class="meta">Red line: ${e(formatDate(today))}. Dashed lines: milestones. Faded bars have no end date yet.</p>`;
+  return `<div class="timeline">${rows.join('')}</div><p class="meta">Red line: ${e(formatDate(today))}. Dashed lines: milestones. Faded bars have only one of their dates.</p>`;
 }
 
 /** The roadmap as one standalone HTML document. */

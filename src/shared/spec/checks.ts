@@ -5,7 +5,7 @@
 import type { DocNode, Product, Spec } from '../model/schema';
 import { columnNames, resolveMention } from './links';
 import { isTextblock, mentionsIn, nodeText, normalizeText, textblocks } from './nodes';
-import { containsPrompt, excerpt, hasWrittenContent, headingLevel, isWrittenText, matchSections, sectionItems, splitSections, writtenText } from './sections';
+import { containsPrompt, excerpt, hasWrittenContent, headingLevel, isWrittenText, itemLabel, matchSections, sectionItems, splitSections, writtenText } from './sections';
 import { SPEC_TEMPLATES, type SectionRole, type TemplateSection } from './templates';
 
 export type CheckId = 'sections' | 'metrics' | 'non-goals' | 'requirements' | 'placeholders' | 'mentions';
@@ -79,8 +79,10 @@ const DIRECTION = /\b(increase[sd]?|increasing|grow(s|n|th)?|rais(e|es|ed)|rise|
 const NUMBER = /\d/;
 
 interface MetricItem {
-  /** The item's written text. */
+  /** The item's written text (what the check reads). */
   text: string;
+  /** How a finding names the item. */
+  label: string;
   /** In a table with a "Target" column: that cell's text ('' when empty); otherwise null. */
   target: string | null;
 }
@@ -99,7 +101,7 @@ function metricItems(blocks: readonly DocNode[]): MetricItem[] {
       const text = writtenText(item);
       if (text === '') continue;
       const cell = item.type === 'tableRow' && targetColumn >= 0 ? (item.content ?? [])[targetColumn] : undefined;
-      out.push({ text, target: cell ? nodeText(cell).trim() : null });
+      out.push({ text, label: itemLabel(item), target: cell ? nodeText(cell).trim() : null });
     }
   }
   return out;
@@ -117,12 +119,12 @@ export function checkMetrics(spec: Pick<Spec, 'template' | 'content'>): SpecChec
     for (const item of items) {
       if (item.target === null) {
         if (!NUMBER.test(item.text) && !DIRECTION.test(item.text)) {
-          findings.push({ section: section.heading, message: `“${excerpt(item.text)}” names no number or direction: how much, which way, by when?` });
+          findings.push({ section: section.heading, message: `“${excerpt(item.label)}” names no number or direction: how much, which way, by when?` });
         }
       } else if (item.target === '') {
-        findings.push({ section: section.heading, message: `“${excerpt(item.text)}” has no target: how much, which way, by when?` });
+        findings.push({ section: section.heading, message: `“${excerpt(item.label)}” has no target: how much, which way, by when?` });
       } else if (!NUMBER.test(item.target) && !DIRECTION.test(item.target)) {
-        findings.push({ section: section.heading, message: `“${excerpt(item.text)}” has a target (“${excerpt(item.target, 40)}”) with no number or direction.` });
+        findings.push({ section: section.heading, message: `“${excerpt(item.label)}” has a target (“${excerpt(item.target, 40)}”) with no number or direction.` });
       }
     }
   }
@@ -194,7 +196,7 @@ export function checkRequirements(spec: Pick<Spec, 'template' | 'content'>, prod
       continue;
     }
     for (const item of items) {
-      const text = excerpt(writtenText(item) || nodeText(item));
+      const text = excerpt(itemLabel(item));
       const mentions = mentionsIn(item);
       const stories = mentions.filter((m) => m.kind === 'story');
       const live = stories.filter((m) => !resolveMention(product, m, columns).deleted);

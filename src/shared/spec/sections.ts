@@ -122,6 +122,19 @@ export function writtenText(node: DocNode): string {
     .trim();
 }
 
+/**
+ * How a finding names an item: a table row by its longest written cell (the requirement or the
+ * metric, not the row's id, priority or date), anything else by its written text.
+ */
+export function itemLabel(item: DocNode): string {
+  if (item.type === 'tableRow') {
+    const cells = (item.content ?? []).map(writtenText).filter((t) => t !== '');
+    const longest = cells.reduce((a, b) => (b.length > a.length ? b : a), '');
+    if (longest !== '') return longest;
+  }
+  return writtenText(item) || nodeText(item);
+}
+
 /** An item's text for a finding: the first 80 characters. */
 export function excerpt(text: string, max = 80): string {
   const t = text.replace(/\s+/g, ' ').trim();

@@ -103,17 +103,20 @@ export function BoardView({ store, product, data, mode, selectedId, onOpen, focu
     const lane = mode === 'none' ? '' : `, swimlane ${groupLabel.get(parsed.groupKey) ?? ''}`;
     return `${HORIZON_LABELS[parsed.horizon]}${lane}`;
   };
-  const describePosition = (id: string, within: Cells): string => {
+  /** Where the item is (or would land, over another card of its cell), in words. */
+  const describePosition = (id: string, within: Cells, overId?: UniqueIdentifier): string => {
     const cell = cellOf(id, within);
     const list = cell ? (within[cell] ?? []) : [];
-    return `${describeCell(cell)}, position ${list.indexOf(id) + 1} of ${list.length}`;
+    const overIndex = overId === undefined ? -1 : list.indexOf(String(overId));
+    const index = overIndex >= 0 ? overIndex : list.indexOf(id);
+    return `${describeCell(cell)}, position ${index + 1} of ${list.length}`;
   };
   const titleOf = (id: UniqueIdentifier) => data.items.get(String(id))?.title ?? 'item';
 
   const announcements: Announcements = {
     onDragStart: ({ active }) => `Picked up ${titleOf(active.id)}, in ${describePosition(String(active.id), cells)}.`,
-    onDragOver: ({ active, over }) => (over ? `${titleOf(active.id)} is now in ${describePosition(String(active.id), cells)}.` : `${titleOf(active.id)} is not over a horizon.`),
-    onDragEnd: ({ active, over }) => (over ? `Dropped ${titleOf(active.id)} in ${describePosition(String(active.id), cells)}.` : `${titleOf(active.id)} was not moved.`),
+    onDragOver: ({ active, over }) => (over ? `${titleOf(active.id)} is now in ${describePosition(String(active.id), cells, over.id)}.` : `${titleOf(active.id)} is not over a horizon.`),
+    onDragEnd: ({ active, over }) => (over ? `Dropped ${titleOf(active.id)} in ${describePosition(String(active.id), cells, over.id)}.` : `${titleOf(active.id)} was not moved.`),
     onDragCancel: ({ active }) => `Moving cancelled. ${titleOf(active.id)} is back where it was.`,
   };
 
@@ -216,6 +219,7 @@ export function BoardView({ store, product, data, mode, selectedId, onOpen, focu
                 onOpen={onOpen}
                 onAdd={mode === 'none' ? (title) => addItem(h, title) : undefined}
                 addLabel={`New item in ${HORIZON_LABELS[h]}`}
+                highlight={activeId !== null && (cells[cellId(group.key, h)] ?? []).includes(activeId)}
               />
             ))}
           </div>
@@ -276,12 +280,17 @@ interface BoardCellProps {
   onOpen: (id: string) => void;
   onAdd: ((title: string) => void) | undefined;
   addLabel: string;
+  /** The item being dragged is in this cell. */
+  highlight: boolean;
 }
 
-function BoardCell({ id, label, ids, data, selectedId, showLane, onOpen, onAdd, addLabel }: BoardCellProps) {
-  const { setNodeRef, isOver } = useDroppable({ id, data: { type: 'cell' } });
+function BoardCell({ id, label, ids, data, selectedId, showLane, onOpen, onAdd, addLabel, highlight }: BoardCellProps) {
+  // A cell is a drop target of its own only while empty: otherwise its cards are, so that the
+  // keyboard's arrow keys step from card to card (and into the next swimlane) instead of stopping
+  // on the cell around the card being moved.
+  const { setNodeRef, isOver } = useDroppable({ id, data: { type: 'cell' }, disabled: ids.length > 0 });
   return (
-    <div ref={setNodeRef} className={`rm-cell${isOver ? ' over' : ''}`}>
+    <div ref={setNodeRef} className={`rm-cell${isOver || highlight ? ' over' : ''}`}>
       <SortableContext items={ids} strategy={verticalListSortingStrategy}>
         <ul className="rm-cards" aria-label={label}>
           {ids.map((itemId) => {

@@ -1,52 +1,252 @@
-import { HORIZONS, type Horizon, type Product } from '../../../../shared/model/schema';
-import { sortByRank } from '../../../../shared/model/rank';
-import { itemProgress } from '../../../../shared/roadmap/progress';
+import { useCallback, useRef, useState, type KeyboardEvent } from 'react';
+import { roadmapFileName, roadmapHtml, roadmapMarkdown } from '../../../../shared/export/roadmap';
+import { newId } from '../../../../shared/model/ids';
+import { rankAtIndex } from '../../../../shared/model/rank';
+import type { Product, RoadmapItem } from '../../../../shared/model/schema';
+import { todayIso, ZOOM_LEVELS, type ZoomLevel } from '../../../../shared/roadmap/dates';
+import { itemsInHorizon, SWIMLANE_MODES, type SwimlaneMode } from '../../../../shared/roadmap/grouping';
+import { errorMessage } from '../../components/errors';
 import type { DocumentStore } from '../../state/documentStore';
+import { BoardView } from './BoardView';
+import { ChecksPanel } from './ChecksPanel';
+import { downloadText, printHtml } from './exportActions';
+import { ItemEditor } from './ItemEditor';
+import { SWIMLANE_LABELS, ZOOM_LABELS } from './labels';
+import { LanesPanel } from './LanesPanel';
+import { TimelineView } from './TimelineView';
+import { useRoadmapData } from './useRoadmapData';
+import './roadmap.css';
 
-const HORIZON_LABELS: Record<Horizon, string> = { now: 'Now', next: 'Next', later: 'Later' };
+type Tab = 'board' | 'timeline';
+type Panel = { kind: 'none' } | { kind: 'checks' } | { kind: 'item'; id: string } | { kind: 'lanes' };
 
-/** Now / Next / Later: roadmap items by horizon, with their goal, epics and progress. */
-export function RoadmapView({ product }: { store: DocumentStore; product: Product }) {
-  const goals = new Map(product.goals.map((g) => [g.id, g]));
-  const lanes = new Map(product.roadmap.lanes.map((l) => [l.id, l]));
-  const epics = new Map(product.epics.map((e) => [e.id, e]));
-  const items = sortByRank(product.roadmap.items);
+const TABS: { id: Tab; label: string }[] = [
+  { id: 'board', label: 'Now / Next / Later' },
+  { id: 'timeline', label: 'Timeline' },
+];
+
+/** The view's own settings (tab, swimlanes, zoom) survive a reload; they are not part of the product. */
+const SETTINGS_KEY = 'pm-practice.roadmap.view';
+
+interface ViewSettings {
+  tab: Tab;
+  swimlanes: SwimlaneMode;
+  zoom: ZoomLevel;
+}
+
+function loadSettings(): ViewSettings {
+  const fallback: ViewSettings = { tab: 'board', swimlanes: 'none', zoom: 'months' };
+  try {
+    const raw: unknown = JSON.parse(window.localStorage.getItem(SETTINGS_KEY) ?? 'null');
+    if (typeof raw !== 'object' || raw === null) return fallback;
+    const r = raw as Record<string, unknown>;
+    return {
+      tab: TABS.find((t) => t.id === r['tab'])?.id ?? fallback.tab,
+      swimlanes: SWIMLANE_MODES.find((m) => m === r['swimlanes']) ?? fallback.swimlanes,
+      zoom: ZOOM_LEVELS.find((z) => z === r['zoom']) ?? fallback.zoom,
+    };
+  } catch {
+    return fallback;
+  }
+}
+
+function saveSettings(settings: ViewSettings): void {
+  try {
+    window.localStorage.setItem(SETTINGS_KEY, JSON.stringify(settings));
+  } catch {
+    // Private mode or storage full: the view still works, it just forgets.
+  }
+}
+
+/**
+ * The roadmap: Now / Next / Later board and timeline tabs, swimlanes, the checks summary, the item
+ * editor, lanes and milestones, and the portfolio exports.
+ */
+export function RoadmapView({ store, product }: { store: DocumentStore; product: Product }) {
+  const [today] = useState(() => todayIso());
+  const data = useRoadmapData(product, today);
+  const [settings, setSettings] = useState(loadSettings);
+  const [panel, setPanel] = useState<Panel>({ kind: 'checks' });
+  const [focusRequest, setFocusRequest] = useState<{ id: string; seq: number } | null>(null);
+  const [exportError, setExportError] = useState<string | null>(null);
+  const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ board: null, timeline: null });
+
+  const change = (patch: Partial<ViewSettings>) => {
+    // A pending "focus this item" belongs to the view it was made in, not to the next one.
+    if (patch.tab !== undefined) setFocusRequest(null);
+    setSettings((s) => {
+      const next = { ...s, ...patch };
+      saveSettings(next);
+      return next;
+    });
+  };
+
+  const openItem = useCallback((id: string) => setPanel({ kind: 'item', id }), []);
+  const focusItem = useCallback((id: string) => {
+    setPanel({ kind: 'item', id });
+    setFocusRequest((prev) => ({ id, seq: (prev?.seq ?? 0) + 1 }));
+  }, []);
+  /** Focus an item in the current view without opening it (from the checks list). */
+  const revealItem = useCallback((id: string) => {
+    setFocusRequest((prev) => ({ id, seq: (prev?.seq ?? 0) + 1 }));
+  }, []);
+
+  const onTabKey = (e: KeyboardEvent<HTMLButtonElement>, index: number) => {
+    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight' && e.key !== 'Home' && e.key !== 'End') return;
+    e.preventDefault();
+    const nextIndex = e.key === 'Home' ? 0 : e.key === 'End' ? TABS.length - 1 : (index + (e.key === 'ArrowRight' ? 1 : -1) + TABS.length) % TABS.length;
+    const next = TABS[nextIndex];
+    if (next) {
+      change({ tab: next.id });
+      tabRefs.current[next.id]?.focus();
+    }
+  };
+
+  const newItem = () => {
+    const horizon = 'next';
+    const column = itemsInHorizon(product.roadmap.items, horizon);
+    const item: RoadmapItem = {
+      id: newId('rm'),
+      title: 'New roadmap item',
+      description: '',
+      laneId: null,
+      goalId: null,
+      horizon,
+      rank: rankAtIndex(column, column.length),
+      start: null,
+      end: null,
+      status: 'planned',
+      confidence: 'medium',
+      epicIds: [],
+      storyIds: [],
+      dependsOn: [],
+    };
+    store.dispatch({ type: 'roadmapItem.add', item }, 'Add roadmap item');
+    setPanel({ kind: 'item', id: item.id });
+    requestAnimationFrame(() => document.querySelector<HTMLInputElement>('.rm-panel input')?.select());
+  };
+
+  const exportFile = (kind: 'html' | 'md') => {
+    setExportError(null);
+    try {
+      if (kind === 'html') downloadText(roadmapFileName(product, 'html'), roadmapHtml(product, { today }), 'text/html;charset=utf-8');
+      else downloadText(roadmapFileName(product, 'md'), roadmapMarkdown(product, { today }), 'text/markdown;charset=utf-8');
+    } catch (e) {
+      setExportError(errorMessage(e));
+    }
+  };
+
+  const print = () => {
+    setExportError(null);
+    printHtml(roadmapHtml(product, { today })).catch((e: unknown) => setExportError(errorMessage(e)));
+  };
+
+  const selectedId = panel.kind === 'item' ? panel.id : null;
+  const selected = selectedId ? data.items.get(selectedId) : undefined;
+  const findingCount = data.findings.length;
+
   return (
-    <div className="roadmap-board">
-      {HORIZONS.map((h) => (
-        <section key={h} className="column" aria-labelledby={`h-${h}`}>
-          <header className="column-header">
-            <h2 id={`h-${h}`}>{HORIZON_LABELS[h]}</h2>
-          </header>
-          <ul className="cards" aria-label={`${HORIZON_LABELS[h]} items`}>
-            {items
-              .filter((i) => i.horizon === h)
-              .map((item) => {
-                const progress = itemProgress(product, item);
-                const goal = item.goalId ? goals.get(item.goalId) : undefined;
-                const lane = item.laneId ? lanes.get(item.laneId) : undefined;
-                return (
-                  <li key={item.id} className="card roadmap-card">
-                    <span className="card-title">{item.title}</span>
-                    {lane && <span className="lane-chip" style={{ borderColor: lane.color }}>{lane.name}</span>}
-                    <span className="muted">{goal ? `Goal: ${goal.title}` : 'No goal linked'}</span>
-                    {(item.start || item.end) && (
-                      <span className="muted">
-                        {item.start ?? '…'} → {item.end ?? '…'}
-                      </span>
-                    )}
-                    {item.epicIds.length > 0 && <span className="muted">Epics: {item.epicIds.map((id) => epics.get(id)?.title ?? id).join(', ')}</span>}
-                    {progress.ratio !== null && (
-                      <span className="progress">
-                        <progress value={progress.done} max={progress.total} aria-label={`Progress of ${item.title}`} /> {progress.done}/{progress.total} stories done
-                      </span>
-                    )}
-                  </li>
-                );
-              })}
-          </ul>
-        </section>
-      ))}
+    <div className="rm">
+      <div className="rm-toolbar">
+        <div role="tablist" aria-label="Roadmap views" className="rm-tabs">
+          {TABS.map((tab, index) => (
+            <button
+              key={tab.id}
+              ref={(el) => {
+                tabRefs.current[tab.id] = el;
+              }}
+              type="button"
+              role="tab"
+              id={`rm-tab-${tab.id}`}
+              aria-selected={settings.tab === tab.id}
+              aria-controls="rm-tabpanel"
+              tabIndex={settings.tab === tab.id ? 0 : -1}
+              onClick={() => change({ tab: tab.id })}
+              onKeyDown={(e) => onTabKey(e, index)}
+            >
+              {tab.label}
+            </button>
+          ))}
+        </div>
+        <label className="rm-select">
+          Swimlanes
+          <select value={settings.swimlanes} onChange={(e) => change({ swimlanes: SWIMLANE_MODES.find((m) => m === e.target.value) ?? 'none' })}>
+            {SWIMLANE_MODES.map((m) => (
+              <option key={m} value={m}>
+                {SWIMLANE_LABELS[m]}
+              </option>
+            ))}
+          </select>
+        </label>
+        {settings.tab === 'timeline' && (
+          <label className="rm-select">
+            Zoom
+            <select value={settings.zoom} onChange={(e) => change({ zoom: ZOOM_LEVELS.find((z) => z === e.target.value) ?? 'months' })}>
+              {ZOOM_LEVELS.map((z) => (
+                <option key={z} value={z}>
+                  {ZOOM_LABELS[z]}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <button type="button" className="rm-primary" onClick={newItem}>
+          New item
+        </button>
+        <div className="rm-toolbar-end">
+          <button type="button" aria-pressed={panel.kind === 'checks'} onClick={() => setPanel(panel.kind === 'checks' ? { kind: 'none' } : { kind: 'checks' })}>
+            Checks{findingCount > 0 && <span className="rm-pill-count">{findingCount}</span>}
+          </button>
+          <button type="button" aria-pressed={panel.kind === 'lanes'} onClick={() => setPanel(panel.kind === 'lanes' ? { kind: 'checks' } : { kind: 'lanes' })}>
+            Lanes &amp; milestones
+          </button>
+          <div role="group" aria-label="Export roadmap" className="rm-export">
+            <span className="rm-export-label" aria-hidden="true">
+              Export
+            </span>
+            <button type="button" onClick={() => exportFile('html')} aria-label="Export roadmap as HTML">
+              HTML
+            </button>
+            <button type="button" onClick={() => exportFile('md')} aria-label="Export roadmap as Markdown">
+              Markdown
+            </button>
+            <button type="button" onClick={print} aria-label="Print roadmap or save as PDF">
+              Print / PDF
+            </button>
+          </div>
+        </div>
+      </div>
+      {exportError && (
+        <div role="alert" className="banner banner-error">
+          The export failed: {exportError}
+        </div>
+      )}
+      <div className="rm-body">
+        <div className="rm-main" role="tabpanel" id="rm-tabpanel" aria-labelledby={`rm-tab-${settings.tab}`}>
+          {settings.tab === 'board' ? (
+            <BoardView store={store} product={product} data={data} mode={settings.swimlanes} selectedId={selectedId} onOpen={openItem} focusRequest={focusRequest} />
+          ) : (
+            <TimelineView
+              store={store}
+              product={product}
+              data={data}
+              mode={settings.swimlanes}
+              zoom={settings.zoom}
+              selectedId={selectedId}
+              onOpen={openItem}
+              focusRequest={focusRequest}
+              onFocusItem={revealItem}
+            />
+          )}
+        </div>
+        {selected ? (
+          <ItemEditor key={selected.id} store={store} product={product} data={data} item={selected} onClose={() => setPanel({ kind: 'checks' })} onFocusItem={focusItem} />
+        ) : panel.kind === 'lanes' ? (
+          <LanesPanel store={store} product={product} data={data} onClose={() => setPanel({ kind: 'checks' })} />
+        ) : panel.kind === 'none' ? null : (
+          <ChecksPanel data={data} onFocusItem={revealItem} />
+        )}
+      </div>
     </div>
   );
 }

@@ -12,8 +12,8 @@ import { TimelineBar, type ScheduleHandler } from './TimelineBar';
 import { UnscheduledList } from './UnscheduledList';
 import type { RoadmapData } from './useRoadmapData';
 
-const LABEL_WIDTH = 260;
-const HEADER_HEIGHT = 56;
+const LABEL_WIDTH = 230;
+const HEADER_HEIGHT = 64;
 const DEFAULT_BAR_COLOR = '#6b7280';
 
 interface TimelineViewProps {
@@ -45,6 +45,8 @@ export function TimelineView({ store, product, data, mode, zoom, selectedId, onO
   const hintId = useId();
   const [announcement, setAnnouncement] = useState('');
 
+  // The React Compiler is not used here; the virtualizer's functions are only called during render and in effects.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: layout.rows.length,
     getScrollElement: () => scrollRef.current,
@@ -105,7 +107,12 @@ export function TimelineView({ store, product, data, mode, zoom, selectedId, onO
   useEffect(() => {
     if (!focusRequest || handled.current === focusRequest.seq) return;
     const index = layout.rowOfItem.get(focusRequest.id);
-    if (index === undefined) return;
+    if (index === undefined) {
+      // Not on the timeline: it is in the "Not scheduled" list (or gone).
+      handled.current = focusRequest.seq;
+      document.querySelector<HTMLElement>(`[data-unscheduled-id="${CSS.escape(focusRequest.id)}"]`)?.focus();
+      return;
+    }
     handled.current = focusRequest.seq;
     virtualizer.scrollToIndex(index, { align: 'center' });
     let tries = 0;
@@ -186,7 +193,8 @@ export function TimelineView({ store, product, data, mode, zoom, selectedId, onO
               </div>
               {inView(upperTicks).map((t) => (
                 <div key={`u${t.date}`} className="rm-tl-upper" style={{ left: LABEL_WIDTH + t.x, width: t.width }}>
-                  <span>{t.longLabel}</span>
+                  {/* The label follows the scroll so the year stays readable at the left edge. */}
+                  <span style={{ marginLeft: Math.max(0, Math.min(viewport.left - t.x, t.width - 48)) }}>{t.longLabel}</span>
                 </div>
               ))}
               {inView(lowerTicks).map((t) => (
@@ -316,8 +324,16 @@ const DependencyLines = memo(function DependencyLines({ layout, data, rangeStart
         const y1 = center(line.fromRow);
         const y2 = center(line.toRow);
         const bad = violated.has(line.key);
-        const bend = Math.max(24, Math.abs(x2 - x1) / 2);
-        const d = `M${x1},${y1} C${x1 + bend},${y1} ${x2 - bend},${y2} ${x2},${y2}`;
+        let d: string;
+        if (x2 - x1 >= 24) {
+          // Forwards in time: a smooth curve.
+          const bend = Math.max(24, (x2 - x1) / 2);
+          d = `M${x1},${y1} C${x1 + bend},${y1} ${x2 - bend},${y2} ${x2},${y2}`;
+        } else {
+          // Backwards (or touching): out to the right, along the gap between the rows, back to the start.
+          const gap = y1 + (y2 >= y1 ? 1 : -1) * (rowHeight(layout.rows[line.fromRow]) / 2);
+          d = `M${x1},${y1} h10 V${gap} H${x2 - 12} V${y2} H${x2}`;
+        }
         return <path key={line.key} d={d} className={`rm-dep${bad ? ' bad' : ''}`} markerEnd={`url(#${markerId}-${bad ? 'bad' : 'ok'})`} />;
       })}
     </svg>

@@ -73,6 +73,7 @@ export function UnscheduledList({ items, data, zoom, onOpen, onDrop, onSchedule 
                 <button
                   type="button"
                   className="rm-unscheduled-item"
+                  data-unscheduled-id={item.id}
                   onPointerDown={(e) => onPointerDown(e, item)}
                   onPointerMove={onPointerMove}
                   onPointerUp={(e) => onPointerUp(e, false)}
