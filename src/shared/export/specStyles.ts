@@ -81,7 +81,7 @@ td > p:last-child, th > p:last-child { margin-bottom: 0; }
   body { font-size: 10.5pt; }
   .page { max-width: none; margin: 0; padding: 0; border-radius: 0; box-shadow: none; }
   .page + .page { margin-top: 0; break-before: page; }
-  .cover { min-height: 240mm; }
+  .cover { min-height: 0; justify-content: flex-start; padding-top: 30mm; }
   h1, h2, h3, h4 { break-after: avoid; }
   tr, li, blockquote, pre, .embed, .mention { break-inside: avoid; }
   a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.85em; color: #5b606b; word-break: break-all; }

@@ -31,3 +31,11 @@ export function plainNumber(value: number, decimals = 4): string {
   const rounded = Math.round(value * factor) / factor;
   return Number.isFinite(rounded) ? String(rounded) : String(value);
 }
+
+const input = new Intl.NumberFormat('en', { maximumFractionDigits: 6 });
+
+/** An input value as it reads in a table cell: grouped, with its decimals (25000 → "25,000", 1.234 → "1.234"). */
+export function formatInput(value: number): string {
+  if (!Number.isFinite(value) || Math.abs(value) >= 1e15 || (value !== 0 && Math.abs(value) < 1e-6)) return String(value);
+  return input.format(value);
+}

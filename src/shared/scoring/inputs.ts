@@ -82,3 +82,11 @@ export function checkWsjfInput(factor: WsjfFactor, raw: string): InputCheck {
   if (factor === 'jobSize' && value === 0) return { kind: 'error', message: 'Job size must be more than 0: WSJF divides by job size.' };
   return { kind: 'value', value, warning: null };
 }
+
+/** A short tag for a RICE warning (for a chip in a table cell) with the full message. */
+export function riceInputFlag(factor: RiceFactor, value: number): { tag: string; message: string } | null {
+  const message = riceInputWarning(factor, value);
+  if (message === null) return null;
+  const tags: Record<RiceFactor, string> = { reach: 'Check', impact: 'Off scale', confidence: 'Moonshot', effort: 'Not half-months' };
+  return { tag: tags[factor], message };
+}

@@ -164,10 +164,40 @@ function inside(r: Rect, width: number, height: number): boolean {
 
 const CAPTION_CHAR = 7;
 
+/** A uniform grid over the plot that finds the rectangles near a rectangle without scanning them all. */
+class RectIndex {
+  private readonly cells = new Map<number, Rect[]>();
+  constructor(private readonly cell: number) {}
+  private keys(r: Rect): number[] {
+    const out: number[] = [];
+    const x0 = Math.floor(r.x / this.cell);
+    const x1 = Math.floor((r.x + r.width) / this.cell);
+    const y0 = Math.floor(r.y / this.cell);
+    const y1 = Math.floor((r.y + r.height) / this.cell);
+    for (let x = x0; x <= x1; x += 1) for (let y = y0; y <= y1; y += 1) out.push(x * 100_003 + y);
+    return out;
+  }
+  add(r: Rect): void {
+    for (const k of this.keys(r)) {
+      const list = this.cells.get(k);
+      if (list) list.push(r);
+      else this.cells.set(k, [r]);
+    }
+  }
+  overlapsAny(r: Rect): boolean {
+    for (const k of this.keys(r)) for (const o of this.cells.get(k) ?? []) if (rectsOverlap(r, o)) return true;
+    return false;
+  }
+}
+
+/** At most this many labels are placed (most important first); the rest show on hover/focus. */
+export const MAX_MATRIX_LABELS = 400;
+
 /**
  * Lay out the chart: points (spread apart where they would sit on top of each other), quadrant
  * captions, and labels placed greedily — most important first (`inputs` order) — in the first free
  * spot around each point; a label with no free spot is hidden rather than drawn over another.
+ * Collisions are looked up in grids, so large backlogs lay out in linear time.
  */
 export function layoutMatrix(inputs: readonly MatrixInput[], width: number, height: number, options: MatrixOptions = {}): MatrixLayout {
   const r = options.pointRadius ?? 6;
@@ -183,7 +213,19 @@ export function layoutMatrix(inputs: readonly MatrixInput[], width: number, heig
   // vertically (a beeswarm) so points with the same inputs do not hide each other.
   const gap = 2 * r + 2;
   const placed: PlacedPoint[] = [];
-  const byX = [...placeable].sort((a, b) => scales.x(a.effort) - scales.x(b.effort) || a.id.localeCompare(b.id));
+  const near = new Map<number, PlacedPoint[]>();
+  const cellOf = (x: number, y: number) => Math.floor(x / gap) * 100_003 + Math.floor(y / gap);
+  const free = (x: number, y: number) => {
+    const cx = Math.floor(x / gap);
+    const cy = Math.floor(y / gap);
+    for (let dx = -1; dx <= 1; dx += 1) {
+      for (let dy = -1; dy <= 1; dy += 1) {
+        for (const p of near.get((cx + dx) * 100_003 + cy + dy) ?? []) if ((p.x - x) ** 2 + (p.y - y) ** 2 < gap * gap) return false;
+      }
+    }
+    return true;
+  };
+  const byX = [...placeable].sort((a, b) => scales.x(a.effort) - scales.x(b.effort) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const input of byX) {
     const quadrant = quadrantOf(input.impact, input.effort);
     const lowEffort = quadrant === 'quick-win' || quadrant === 'fill-in';
@@ -195,16 +237,26 @@ export function layoutMatrix(inputs: readonly MatrixInput[], width: number, heig
     const minY = highImpact ? r : dividerY + r + 2;
     const maxY = highImpact ? dividerY - r - 2 : height - r;
     let y = Math.min(Math.max(baseY, minY), maxY);
+    let spread = false;
     for (let step = 0; step < 40; step += 1) {
       const offset = step === 0 ? 0 : Math.ceil(step / 2) * gap * (step % 2 === 1 ? -1 : 1);
       const candidate = baseY + offset;
       if (candidate < minY || candidate > maxY) continue;
-      if (placed.every((p) => (p.x - x) ** 2 + (p.y - candidate) ** 2 >= gap * gap)) {
+      if (free(x, candidate)) {
         y = candidate;
+        spread = true;
         break;
       }
     }
-    placed.push({ id: input.id, x, y, impact: input.impact, effort: input.effort, quadrant });
+    const point = { id: input.id, x, y, impact: input.impact, effort: input.effort, quadrant };
+    placed.push(point);
+    // A point with no free spot overlaps others anyway; leaving it out of the index keeps lookups short.
+    if (spread) {
+      const key = cellOf(x, y);
+      const list = near.get(key);
+      if (list) list.push(point);
+      else near.set(key, [point]);
+    }
   }
   const pointById = new Map(placed.map((p) => [p.id, p]));
 
@@ -216,8 +268,11 @@ export function layoutMatrix(inputs: readonly MatrixInput[], width: number, heig
     return { quadrant, x: left ? 6 : width - w - 6, y: top ? 6 : height - 26, width: w, height: 20 };
   });
 
-  const obstacles: Rect[] = [...quadrantCaptions, ...placed.map((p) => ({ x: p.x - r, y: p.y - r, width: 2 * r, height: 2 * r }))];
+  const obstacles = new RectIndex(48);
+  for (const c of quadrantCaptions) obstacles.add(c);
+  for (const p of placed) obstacles.add({ x: p.x - r, y: p.y - r, width: 2 * r, height: 2 * r });
   const labels: PlacedLabel[] = [];
+  let attempts = 0;
   for (const input of inputs) {
     const point = pointById.get(input.id);
     if (!point) continue;
@@ -234,10 +289,11 @@ export function layoutMatrix(inputs: readonly MatrixInput[], width: number, heig
       { x: point.x - w / 2, y: point.y - r - 2 - h, width: w, height: h },
       { x: point.x - w / 2, y: point.y + r + 2, width: w, height: h },
     ];
+    attempts += 1;
     // (No candidate touches the point's own circle, so every obstacle counts.)
-    const spot = candidates.find((c) => inside(c, width, height) && obstacles.every((o) => !rectsOverlap(c, o)));
+    const spot = attempts <= MAX_MATRIX_LABELS ? candidates.find((c) => inside(c, width, height) && !obstacles.overlapsAny(c)) : undefined;
     if (spot) {
-      obstacles.push(spot);
+      obstacles.add(spot);
       labels.push({ id: input.id, text, ...spot, visible: true });
     } else {
       const fallback = candidates[0] as Rect;

@@ -158,15 +158,15 @@ export function riceSensitivity(ranking: Ranking, id: string, rice: RiceInputs, 
 function valueText(factor: RiceFactor, value: number, reachPeriod: string): string {
   switch (factor) {
     case 'reach':
-      return `reach ${formatNumber(value)}${reachPeriod ? ` ${reachPeriod}` : ''}`;
+      return `${formatNumber(value)}${reachPeriod ? ` ${reachPeriod}` : ''}`;
     case 'impact': {
       const label = impactLabel(value);
-      return `impact ${formatNumber(value)}${label ? ` (${label})` : ''}`;
+      return `${formatNumber(value)}${label ? ` (${label})` : ''}`;
     }
     case 'confidence':
-      return `${formatPercent(value)} confidence`;
+      return formatPercent(value);
     case 'effort':
-      return `${formatNumber(value)} person-months of effort`;
+      return `${formatNumber(value)} person-months`;
   }
 }
 
@@ -215,4 +215,30 @@ export function whatIf(ranking: Ranking, id: string, order: number, inputs: Rice
   if (result.status === 'scored') return { score: result.score, position: positionWithScore(ranking, id, result.score, order) };
   if (result.status === 'missing') return { score: null, message: `Missing ${result.missing.join(', ')}` };
   return { score: null, message: result.message };
+}
+
+export interface RankMargin {
+  id: string;
+  position: number;
+  score: number;
+  /** How far (0–1) the score may fall before the item loses a place; null when it is last or scores 0. */
+  marginDown: number | null;
+  /** How far (≥ 0) the score must rise to gain a place; null when it is first or scores 0. */
+  marginUp: number | null;
+}
+
+/** Every ranked item's margins to its neighbours: how fragile each place is. O(n). */
+export function rankMargins(ranking: Ranking): RankMargin[] {
+  const ordered = ranking.ordered;
+  return ordered.map((e, i) => {
+    const above = ordered[i - 1];
+    const below = ordered[i + 1];
+    return {
+      id: e.id,
+      position: e.position,
+      score: e.score,
+      marginDown: below && e.score > 0 ? 1 - below.score / e.score : null,
+      marginUp: above && e.score > 0 ? above.score / e.score - 1 : null,
+    };
+  });
 }

@@ -50,7 +50,7 @@ export function productWith(stories: Story[], overrides: Partial<Product> = {}):
     roadmap: { lanes: [], items: [], milestones: [] },
     specs: [],
     prioritization: { scope: 'stories', framework: 'rice', reachPeriod: 'per quarter', learnerRanking: null, notes: '' },
-    practice: { brief: '' },
+    practice: { brief: '', exercises: [], attempts: [], snapshots: [] },
     ...overrides,
   };
 }

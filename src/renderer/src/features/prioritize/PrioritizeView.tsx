@@ -1,79 +1,89 @@
-import { useMemo } from 'react';
-import { riceScore } from '../../../../shared/scoring/rice';
-import type { Product, RiceInputs, Story } from '../../../../shared/model/schema';
+import { useState } from 'react';
+import type { Framework, Prioritization, Product } from '../../../../shared/model/schema';
+import { FRAMEWORK_FORMULAS, FRAMEWORK_LABELS, FRAMEWORKS } from '../../../../shared/scoring/frameworks';
+import { CommitField } from '../../components/CommitField';
 import type { DocumentStore } from '../../state/documentStore';
+import { ApplyExportView } from './ApplyExportView';
+import { CompareView } from './CompareView';
+import { dispatchEdit } from './dispatchEdit';
+import { FrameworkInputs } from './FrameworkInputs';
+import { MatrixView } from './MatrixView';
+import { RankingExercise } from './RankingExercise';
+import { RiceTable } from './RiceTable';
+import { Segmented } from './Segmented';
+import { SensitivityView } from './SensitivityView';
+import { Tabs, type TabDef } from './Tabs';
+import { usePrioritization } from './usePrioritization';
+import './prioritize.css';
 
-const FIELDS: { key: keyof RiceInputs; label: string; step: number; min: number }[] = [
-  { key: 'reach', label: 'Reach', step: 1, min: 0 },
-  { key: 'impact', label: 'Impact', step: 0.25, min: 0 },
-  { key: 'confidence', label: 'Confidence %', step: 10, min: 0 },
-  { key: 'effort', label: 'Effort (person-months)', step: 0.5, min: 0.5 },
+type SubView = 'rice' | 'matrix' | 'frameworks' | 'compare' | 'sensitivity' | 'exercise' | 'apply';
+
+const SUB_VIEWS: readonly TabDef<SubView>[] = [
+  { key: 'rice', label: 'RICE table' },
+  { key: 'matrix', label: 'Matrix' },
+  { key: 'frameworks', label: 'ICE · WSJF · MoSCoW' },
+  { key: 'compare', label: 'Compare' },
+  { key: 'sensitivity', label: 'Sensitivity' },
+  { key: 'exercise', label: 'Ranking exercise' },
+  { key: 'apply', label: 'Apply & export' },
 ];
 
-/** The RICE table: inputs per story, the score and the rank, best first. */
+const SCOPES: readonly { value: Prioritization['scope']; label: string }[] = [
+  { value: 'stories', label: 'Stories' },
+  { value: 'epics', label: 'Epics' },
+];
+
+/** The prioritizer: score with RICE and other frameworks, compare, test judgement, apply to the backlog. */
 export function PrioritizeView({ store, product }: { store: DocumentStore; product: Product }) {
-  const rows = useMemo(() => {
-    const scored = product.stories.map((story) => ({ story, result: riceScore(story.scores.rice) }));
-    scored.sort((a, b) => {
-      const sa = a.result.ok ? a.result.score : -Infinity;
-      const sb = b.result.ok ? b.result.score : -Infinity;
-      return sb - sa || a.story.rank.localeCompare(b.story.rank);
-    });
-    return scored;
-  }, [product.stories]);
+  const [view, setView] = useState<SubView>('rice');
+  const [includeDone, setIncludeDone] = useState(false);
+  const p = product.prioritization;
+  const { items, rankings } = usePrioritization(product, includeDone);
+  const update = (patch: Partial<Prioritization>, label: string) => dispatchEdit(store, { type: 'prioritization.update', patch }, label);
 
-  const set = (story: Story, key: keyof RiceInputs, raw: string) => {
-    const value = raw.trim() === '' ? null : Number(raw);
-    if (value !== null && !Number.isFinite(value)) return;
-    if (story.scores.rice[key] === value) return;
-    store.dispatch({ type: 'score.set', target: 'story', id: story.id, patch: { rice: { [key]: value } } }, `Set ${key}`);
-  };
-
-  let rank = 0;
   return (
-    <section className="prioritize" aria-labelledby="rice-heading">
-      <h2 id="rice-heading">RICE — {product.prioritization.reachPeriod}</h2>
-      <p className="muted">Score = Reach × Impact × Confidence ÷ Effort. A missing input leaves the score missing, never zero.</p>
-      <div className="table-wrap">
-        <table className="rice-table">
-          <thead>
-            <tr>
-              <th scope="col">Rank</th>
-              <th scope="col">Story</th>
-              {FIELDS.map((f) => (
-                <th key={f.key} scope="col">
-                  {f.label}
-                </th>
+    <section className="pz" aria-labelledby="pz-heading">
+      <header className="pz-header">
+        <div className="pz-heading">
+          <h2 id="pz-heading">Prioritize</h2>
+          <p className="muted">
+            {items.length} {p.scope} · chosen framework {FRAMEWORK_LABELS[p.framework]}: {FRAMEWORK_FORMULAS[p.framework]}
+          </p>
+        </div>
+        <div className="pz-controls">
+          <Segmented label="Scope" value={p.scope} options={SCOPES} onChange={(scope) => update({ scope }, `Prioritize ${scope}`)} />
+          <label className="pz-control">
+            <span>Framework</span>
+            <select value={p.framework} onChange={(e) => update({ framework: e.target.value as Framework }, 'Choose framework')}>
+              {FRAMEWORKS.map((f) => (
+                <option key={f} value={f}>
+                  {FRAMEWORK_LABELS[f]}
+                </option>
               ))}
-              <th scope="col">Score</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(({ story, result }) => (
-              <tr key={story.id}>
-                <td>{result.ok ? (rank += 1) : '—'}</td>
-                <th scope="row">{story.title}</th>
-                {FIELDS.map((f) => (
-                  <td key={f.key}>
-                    <input
-                      type="number"
-                      aria-label={`${f.label} for ${story.title}`}
-                      defaultValue={story.scores.rice[f.key] ?? ''}
-                      key={String(story.scores.rice[f.key])}
-                      step={f.step}
-                      min={f.min}
-                      placeholder="missing"
-                      onBlur={(e) => set(story, f.key, e.target.value)}
-                      onKeyDown={(e) => e.key === 'Enter' && set(story, f.key, e.currentTarget.value)}
-                    />
-                  </td>
-                ))}
-                <td className="score">{result.ok ? result.score.toFixed(1) : result.invalid ? <span className="field-error">{result.invalid}</span> : <span className="muted">missing {result.missing.join(', ')}</span>}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </select>
+          </label>
+          <CommitField
+            className="pz-control pz-reach-period"
+            label="Reach period"
+            value={p.reachPeriod}
+            maxLength={300}
+            validate={(v) => (v.trim() === '' ? 'Say what Reach counts, e.g. “users per quarter”.' : null)}
+            onCommit={(reachPeriod) => update({ reachPeriod: reachPeriod.trim() }, 'Edit reach period')}
+          />
+          <label className="pz-check">
+            <input type="checkbox" checked={includeDone} onChange={(e) => setIncludeDone(e.target.checked)} /> Include done
+          </label>
+        </div>
+      </header>
+      <Tabs label="Prioritization views" tabs={SUB_VIEWS} selected={view} onSelect={setView}>
+        {view === 'rice' && <RiceTable store={store} items={items} ranking={rankings.rice} reachPeriod={p.reachPeriod} />}
+        {view === 'matrix' && <MatrixView store={store} items={items} ranking={rankings.rice} />}
+        {view === 'frameworks' && <FrameworkInputs store={store} items={items} rankings={rankings} />}
+        {view === 'compare' && <CompareView items={items} rankings={rankings} primary={p.framework} />}
+        {view === 'sensitivity' && <SensitivityView store={store} items={items} ranking={rankings.rice} reachPeriod={p.reachPeriod} />}
+        {view === 'exercise' && <RankingExercise store={store} items={items} ranking={rankings.rice} prioritization={p} />}
+        {view === 'apply' && <ApplyExportView store={store} productId={product.id} productName={product.name} items={items} rankings={rankings} prioritization={p} />}
+      </Tabs>
     </section>
   );
 }
