@@ -4,7 +4,7 @@ export const IPC_EVENT_CHANNEL = 'pm:event';
 export const IPC_COMMAND_CHANNEL = 'pm:command';
 
 /** Commands the native menu sends to the renderer. */
-export const APP_COMMANDS = ['undo', 'redo', 'new-product'] as const;
+export const APP_COMMANDS = ['undo', 'redo', 'new-product', 'import'] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];
 
 export function isAppCommand(value: unknown): value is AppCommand {

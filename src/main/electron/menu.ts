@@ -51,6 +51,7 @@ export function buildMenuTemplate({ appName, platform, isDev, actions }: MenuTem
     submenu: [
       { id: 'new-product', label: 'New product', accelerator: 'CmdOrCtrl+N', click: () => actions.sendCommand('new-product') },
       { id: 'open-folder', label: 'Open workspace folder…', accelerator: 'CmdOrCtrl+O', click: () => actions.openWorkspaceFolder() },
+      { id: 'import', label: 'Import backlog…', click: () => actions.sendCommand('import') },
       { type: 'separator' },
       { id: 'close-window', role: 'close', label: 'Close window', accelerator: 'CmdOrCtrl+W' },
       ...(isMac ? [] : [{ type: 'separator' } as const, { id: 'quit', role: 'quit', label: 'Quit', accelerator: 'Ctrl+Q' } as const]),

@@ -49,7 +49,7 @@ export interface WebHost {
 }
 
 export const TOKEN_HEADER = 'x-pm-token';
-export const DEFAULT_MAX_BODY_BYTES = 20 * 1024 * 1024;
+export const DEFAULT_MAX_BODY_BYTES = 128 * 1024 * 1024;
 export const DEFAULT_HEARTBEAT_MS = 15_000;
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {

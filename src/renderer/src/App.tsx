@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { WorkspaceClient } from '../../shared/api/contract';
 import { onAppCommand } from './api';
+import { ImportHost } from './features/import/ImportHost';
 import { ProductShell } from './features/product/ProductShell';
 import { StartScreen } from './features/start/StartScreen';
 import { ClientContext } from './state/clientContext';
@@ -21,6 +22,7 @@ export function App({ client }: { client: WorkspaceClient }) {
   return (
     <ClientContext.Provider value={client}>
       {route.screen === 'start' ? <StartScreen /> : <ProductShell key={route.id} id={route.id} view={route.view} />}
+      <ImportHost />
     </ClientContext.Provider>
   );
 }

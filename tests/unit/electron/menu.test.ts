@@ -34,6 +34,7 @@ describe.each(['linux', 'win32', 'darwin'] as const)('menu on %s', (platform) =>
     expect(byId('new-product').accelerator).toBe('CmdOrCtrl+N');
     expect(byId('open-folder').accelerator).toBe('CmdOrCtrl+O');
     expect(byId('open-folder').label).toBe('Open workspace folder…');
+    expect(byId('import').label).toBe('Import backlog…');
     expect(byId('undo').accelerator).toBe('CmdOrCtrl+Z');
     expect(byId('redo').accelerator).toBe(platform === 'win32' ? 'Ctrl+Y' : 'Shift+CmdOrCtrl+Z');
     expect(byId('zoom-in')).toMatchObject({ role: 'zoomIn', accelerator: 'CmdOrCtrl+=' });
@@ -54,8 +55,9 @@ describe.each(['linux', 'win32', 'darwin'] as const)('menu on %s', (platform) =>
     click('undo');
     click('redo');
     click('open-folder');
+    click('import');
     click('about');
-    expect(log).toEqual(['command:new-product', 'command:undo', 'command:redo', 'open-folder', 'about']);
+    expect(log).toEqual(['command:new-product', 'command:undo', 'command:redo', 'open-folder', 'command:import', 'about']);
   });
 
   it('leaves the Undo/Redo keys to the renderer (text fields keep their own undo)', () => {

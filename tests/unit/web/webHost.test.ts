@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createToken, tokensEqual } from '../../../src/main/web/accessChecks';
 import { CONTENT_SECURITY_POLICY } from '../../../src/main/web/securityHeaders';
-import { startWebHost, type WebHost } from '../../../src/main/web/webHost';
+import { DEFAULT_MAX_BODY_BYTES, startWebHost, type WebHost } from '../../../src/main/web/webHost';
 import { FakeWorkspaceService } from './fakeWorkspaceService';
 import { apiCall, json, rawRequest, rawSocketRequest, seenResponses, waitFor } from './httpTestUtils';
 
@@ -196,8 +196,8 @@ describe('API requests', () => {
     expect(service.calls).toEqual([]);
   });
 
-  it('refuses a body over the default 20 MB limit with 413', async () => {
-    const big = JSON.stringify({ name: 'x'.repeat(21 * 1024 * 1024) });
+  it('refuses a body over the default 128 MB limit with 413', async () => {
+    const big = JSON.stringify({ name: 'x'.repeat(DEFAULT_MAX_BODY_BYTES + 1) });
     const response = await rawRequest({
       port: host.port,
       method: 'POST',

@@ -6,7 +6,7 @@
 import type { ApiMethod } from '../../../shared/api/contract';
 
 /** Commands the native menu sends to the renderer. */
-export type AppCommand = 'undo' | 'redo' | 'new-product';
+export type AppCommand = 'undo' | 'redo' | 'new-product' | 'import';
 
 export type PmWorkspaceBridgeMethods = {
   readonly [M in ApiMethod]: (input: unknown) => Promise<unknown>;

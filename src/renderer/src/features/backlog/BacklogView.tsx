@@ -1,13 +1,15 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { allLabels, EMPTY_FILTER, matchesFilter, searchableText, type BacklogFilter } from '../../../../shared/backlog/filter';
-import { backlogHealth } from '../../../../shared/coach/readiness';
+import { allLabels, EMPTY_FILTER, matchesFilter, type BacklogFilter } from '../../../../shared/backlog/filter';
 import { sortByRank } from '../../../../shared/model/rank';
 import type { Product, Story } from '../../../../shared/model/schema';
 import type { DocumentStore } from '../../state/documentStore';
+import { BacklogTransfer } from '../import/BacklogTransfer';
 import { BacklogList } from './BacklogList';
 import { Board, type ColumnItems } from './Board';
 import { CoachSummary } from './CoachSummary';
 import { FilterBar } from './FilterBar';
+import { createHealthTracker } from './healthTracker';
+import { storySearchText } from './searchTextCache';
 import type { CardReadiness } from './StoryCard';
 import { StoryEditor } from './StoryEditor';
 import './backlog.css';
@@ -24,16 +26,17 @@ export function BacklogView({ store, product }: { store: DocumentStore; product:
   const [filter, setFilter] = useState<BacklogFilter>(EMPTY_FILTER);
   const [openId, setOpenId] = useState<string | null>(null);
 
-  const health = useMemo(() => backlogHealth(product), [product]);
+  // Same as backlogHealth(product), but a card move does not lint every story again (see healthTracker).
+  const [trackHealth] = useState(createHealthTracker);
+  const health = useMemo(() => trackHealth(product), [trackHealth, product]);
   const epics = useMemo(() => new Map(product.epics.map((e) => [e.id, e])), [product.epics]);
   const stories = useMemo(() => new Map(product.stories.map((s) => [s.id, s])), [product.stories]);
   const ordered = useMemo(() => sortByRank(product.stories), [product.stories]);
   const labels = useMemo(() => allLabels(product.stories), [product.stories]);
-  const texts = useMemo(() => new Map(product.stories.map((s) => [s.id, searchableText(s)])), [product.stories]);
-  const visible = useMemo(
-    () => ordered.filter((s) => matchesFilter(s, filter, health.byStory.get(s.id), texts.get(s.id))),
-    [ordered, filter, health, texts],
-  );
+  const visible = useMemo(() => {
+    const searching = filter.text.trim() !== '';
+    return ordered.filter((s) => matchesFilter(s, filter, health.byStory.get(s.id), searching ? storySearchText(s) : ''));
+  }, [ordered, filter, health]);
   const { items, totals } = useMemo(() => {
     const byColumn: ColumnItems = {};
     const counts = new Map<string, number>();
@@ -87,6 +90,7 @@ export function BacklogView({ store, product }: { store: DocumentStore; product:
           <button type="button" className="primary" onClick={startNewStory} aria-keyshortcuts="N" title="New story (N)">
             New story
           </button>
+          <BacklogTransfer store={store} product={product} />
           <FilterBar product={product} labels={labels} filter={filter} onChange={setFilter} shown={visible.length} total={product.stories.length} />
         </div>
         <CoachSummary health={health} activeLint={filter.lint} onFilter={(lint) => setFilter({ ...filter, lint: filter.lint === lint ? null : lint })} />

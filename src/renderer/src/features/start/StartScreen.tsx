@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { ApiOutput } from '../../../../shared/api/contract';
+import { combineProgress, type PracticeProgress } from '../../../../shared/practice/progress';
 import { errorMessage } from '../../components/errors';
 import { useClient } from '../../state/clientContext';
 import { navigate } from '../../state/route';
+import { ImportEntry } from '../import/ImportEntry';
 
 type Listing = ApiOutput<'products.list'>;
 type ProductEntry = Extract<Listing['products'][number], { status: 'ok' }>;
@@ -59,6 +61,7 @@ export function StartScreen() {
 
   const products = listing?.products.filter((p): p is ProductEntry => p.status === 'ok') ?? [];
   const broken = listing?.products.filter((p): p is BrokenEntry => p.status === 'broken') ?? [];
+  const workspaceProgress = combineProgress(products.map((p) => p.practice).filter((p): p is PracticeProgress => p !== undefined));
 
   return (
     <div className="start">
@@ -105,6 +108,11 @@ export function StartScreen() {
       <main className="start-main">
         <section aria-labelledby="products-heading" className="start-section">
           <h2 id="products-heading">Your products</h2>
+          {workspaceProgress.exercises > 0 && (
+            <p className="practice-summary" aria-label="Practice progress across the workspace">
+              <strong>Practice:</strong> {progressText(workspaceProgress)} across your workspace.
+            </p>
+          )}
           {listing === null ? (
             <p className="muted">Loading…</p>
           ) : products.length === 0 ? (
@@ -138,6 +146,7 @@ export function StartScreen() {
               })
             }
           />
+          <ImportEntry />
         </section>
 
         {broken.length > 0 && (
@@ -254,6 +263,14 @@ function ProductRow(props: {
         {entry.storyCount} stories · <code>{entry.id}.product.json</code>
         {entry.migratedFrom !== null && ` · will be upgraded from format v${entry.migratedFrom} on the next save`}
       </p>
+      {entry.practice && entry.practice.exercises > 0 && (
+        <p className="practice-progress" aria-label={`Practice progress for ${entry.name}`}>
+          <span>Practice: {progressText(entry.practice)}</span>
+          <span className="practice-progress-bar" aria-hidden="true">
+            <span style={{ width: `${Math.round((100 * entry.practice.passed) / entry.practice.exercises)}%` }} />
+          </span>
+        </p>
+      )}
       <div className="actions">
         <button type="button" onClick={props.onOpen} aria-label={`Open ${entry.name}`}>
           Open
@@ -278,6 +295,13 @@ function ProductRow(props: {
       </div>
     </li>
   );
+}
+
+/** "2 of 6 exercises passed · 3 attempted · average best score 71". */
+function progressText(p: PracticeProgress): string {
+  const parts = [`${p.passed} of ${p.exercises} ${p.exercises === 1 ? 'exercise' : 'exercises'} passed`, `${p.attempted} attempted`];
+  if (p.averageScore !== null) parts.push(`average best score ${p.averageScore}`);
+  return parts.join(' · ');
 }
 
 function NewProductForm({ busy, onCreate }: { busy: boolean; onCreate: (name: string) => void }) {
