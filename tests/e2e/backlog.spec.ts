@@ -209,3 +209,11 @@ test('a WIP limit shows as exceeded, and the board and list pass axe', async ({ 
   await app.getByRole('button', { name: 'List', exact: true }).click();
   await expectNoSeriousAxeViolations(app);
 });
+
+test('a link to a story (as from a spec chip) opens it in the story editor', async ({ app, shell }) => {
+  const id = await openSample(app, 'Larder');
+  const story = diskStories(shell, id).find((s) => s.status === 'ready');
+  if (!story) throw new Error('no ready story in the sample');
+  await app.evaluate((hash) => (window.location.hash = hash), `#/p/${id}/backlog?story=${story.id}`);
+  await expect(app.getByRole('complementary', { name: 'Story' }).getByLabel('Title')).toHaveValue(story.title);
+});

@@ -31,3 +31,21 @@ export function useRoute(): Route {
   }, []);
   return route;
 }
+
+/** A parameter of the hash's query part: `#/p/x/backlog?story=st-1` → `story` = `st-1`. */
+export function hashParam(hash: string, name: string): string | null {
+  const query = hash.indexOf('?');
+  if (query < 0) return null;
+  return new URLSearchParams(hash.slice(query + 1)).get(name);
+}
+
+/** `hashParam` of the current location, kept up to date. */
+export function useHashParam(name: string): string | null {
+  const [value, setValue] = useState(() => hashParam(window.location.hash, name));
+  useEffect(() => {
+    const onChange = () => setValue(hashParam(window.location.hash, name));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, [name]);
+  return value;
+}

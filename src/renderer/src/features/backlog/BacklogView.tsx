@@ -3,6 +3,7 @@ import { allLabels, EMPTY_FILTER, matchesFilter, type BacklogFilter } from '../.
 import { sortByRank } from '../../../../shared/model/rank';
 import type { Product, Story } from '../../../../shared/model/schema';
 import type { DocumentStore } from '../../state/documentStore';
+import { useHashParam } from '../../state/route';
 import { BacklogTransfer } from '../import/BacklogTransfer';
 import { BacklogList } from './BacklogList';
 import { Board, type ColumnItems } from './Board';
@@ -25,6 +26,13 @@ export function BacklogView({ store, product }: { store: DocumentStore; product:
   const [mode, setMode] = useState<Mode>('board');
   const [filter, setFilter] = useState<BacklogFilter>(EMPTY_FILTER);
   const [openId, setOpenId] = useState<string | null>(null);
+  // A link such as a spec's story chip (`…/backlog?story=<id>`) opens that story.
+  const linkedStory = useHashParam('story');
+  const [shownLink, setShownLink] = useState<string | null>(null);
+  if (linkedStory !== shownLink) {
+    setShownLink(linkedStory);
+    if (linkedStory && product.stories.some((s) => s.id === linkedStory)) setOpenId(linkedStory);
+  }
 
   // Same as backlogHealth(product), but a card move does not lint every story again (see healthTracker).
   const [trackHealth] = useState(createHealthTracker);
