@@ -13,6 +13,12 @@
  * If any step before the rename fails, the temp file is removed and the target is untouched. If
  * only the folder sync after the rename fails, the new content is in place but its durability is
  * unknown: the error says `committed: true` so the caller can record what is on disk.
+ *
+ * Two optional checks let a caller refuse to replace a file that another program changed: one sees
+ * the content about to be backed up, the other runs after the new content is durable in the temp
+ * file and immediately before the rename (so the window in which another program's write could be
+ * replaced unseen is a `stat` and a `rename`, not the whole write). An error either throws is
+ * passed through unchanged, after the temp file is removed.
  */
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
@@ -54,6 +60,17 @@ export interface AtomicWriteOptions {
    * crash-safe steps. A failure to back up fails the whole write, before the target is touched.
    */
   backupTo?: string | null;
+  /** Called with the current content before it is backed up; throw to refuse the whole write. */
+  checkBackupSource?: (current: Buffer) => void;
+  /** Called after the temp file is written and synced, right before the rename; throw to refuse. */
+  beforeReplace?: () => Promise<void>;
+}
+
+/** An error thrown by a caller's check: passed through as it is. */
+class CheckFailed extends Error {
+  constructor(readonly original: unknown) {
+    super('check failed');
+  }
 }
 
 /**
@@ -69,12 +86,22 @@ export async function atomicWrite(fs: FsAdapter, target: string, data: Uint8Arra
     } catch (error) {
       if (errorCode(error) !== 'ENOENT') throw new AtomicWriteError('Reading the file to back it up', error, false);
     }
-    if (current !== null) await replaceFile(fs, options.backupTo, current, 'Writing the backup');
+    if (current !== null) {
+      options.checkBackupSource?.(current);
+      try {
+        await replaceFile(fs, options.backupTo, current, 'Writing the backup');
+      } catch (error) {
+        // Whatever happened to the backup (even a rename whose folder sync then failed), the target
+        // is untouched: never report this write as committed, nor the backup's stat as the target's.
+        if (error instanceof AtomicWriteError && error.committed) throw new AtomicWriteError(error.step, error.cause, false);
+        throw error;
+      }
+    }
   }
-  return replaceFile(fs, target, data, 'Writing');
+  return replaceFile(fs, target, data, 'Writing', options.beforeReplace);
 }
 
-async function replaceFile(fs: FsAdapter, target: string, data: Uint8Array, label: string): Promise<FsStats> {
+async function replaceFile(fs: FsAdapter, target: string, data: Uint8Array, label: string, beforeReplace?: () => Promise<void>): Promise<FsStats> {
   const temp = tempPathFor(target);
   let handle: FsHandle | null = null;
   let created = false;
@@ -92,6 +119,12 @@ async function replaceFile(fs: FsAdapter, target: string, data: Uint8Array, labe
     step = `${label}: closing the temp file`;
     await fs.close(handle);
     handle = null;
+    if (beforeReplace) {
+      step = `${label}: checking the file before replacing it`;
+      await beforeReplace().catch((error: unknown) => {
+        throw new CheckFailed(error);
+      });
+    }
     step = `${label}: replacing the file`;
     await fs.rename(temp, target);
   } catch (error) {
@@ -99,6 +132,7 @@ async function replaceFile(fs: FsAdapter, target: string, data: Uint8Array, labe
     if (handle !== null) await fs.close(handle).catch(() => undefined);
     // Only remove a temp file this call created (never something that was already there).
     if (created) await fs.unlink(temp).catch(() => undefined);
+    if (error instanceof CheckFailed) throw error.original;
     throw new AtomicWriteError(step, error, false);
   }
   try {

@@ -91,6 +91,21 @@ export function migrationBackupPath(folder: string, id: string, fromVersion: num
   return childPath(join(resolve(folder), BACKUP_DIR), id, `.v${Math.trunc(fromVersion)}${PRODUCT_SUFFIX}.bak`);
 }
 
+/**
+ * Names Windows reserves for devices, even with an extension (on older Windows "con.product.json"
+ * is the console, not a file). They are valid ids, so the app never creates a file under one: new
+ * ids skip them (see `takenIds`) and exports refuse them.
+ */
+const WINDOWS_DEVICE_NAMES: readonly string[] = ['con', 'prn', 'aux', 'nul', ...[1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((n) => [`com${n}`, `lpt${n}`])];
+
+export const RESERVED_PRODUCT_IDS: ReadonlySet<string> = new Set(WINDOWS_DEVICE_NAMES);
+
+/** True for `con`, `NUL.md`, `com1.product.json`, …: a name Windows treats as a device. */
+export function isWindowsDeviceName(name: string): boolean {
+  const stem = (name.split('.')[0] ?? '').trimEnd().toLowerCase();
+  return RESERVED_PRODUCT_IDS.has(stem);
+}
+
 /** The product id of a file name `<id>.product.json`, or null if the name is not of that form. */
 export function productIdOfFileName(name: string): string | null {
   if (!name.endsWith(PRODUCT_SUFFIX)) return null;

@@ -7,7 +7,8 @@
  *   - `read()` parses with `parseProductText` (migrating older versions in memory; a broken file is
  *     an `ApiError('broken-file')`, a missing one is `null`) and records the file's signature;
  *   - `write()` serialises with `serializeProduct` (full validation), refuses with an
- *     `ExternalChangeError` if the file on disk is no longer what we last read or wrote, keeps
+ *     `ExternalChangeError` if the file on disk is no longer what we last read or wrote (checked
+ *     before the write, on the content it backs up, and again right before the rename), keeps
  *     backups (see `paths.ts` for where), and replaces the file with `atomicWrite`.
  *
  * Backups: `.backups/<id>.product.json.bak` is refreshed with the on-disk version before the first
@@ -96,7 +97,18 @@ export class ProductFileAdapter implements Adapter<Product> {
 
     let stats: FsStats;
     try {
-      stats = await atomicWrite(fs, this.path, data, { backupTo: backupDue ? backupPath(folder, id) : null });
+      stats = await atomicWrite(fs, this.path, data, {
+        backupTo: backupDue ? backupPath(folder, id) : null,
+        // The backup must be the version we know, not something another program just wrote.
+        checkBackupSource: (current) => {
+          if (this.signature !== null && sha256(current) !== this.signature.sha256) throw new ExternalChangeError('changed', this.externalChangeMessage('changed'));
+        },
+        // Look again right before the rename: another program may have written while we wrote.
+        beforeReplace: async () => {
+          const again = await this.compareWithDisk();
+          if (again !== 'same') throw new ExternalChangeError(again, this.externalChangeMessage(again));
+        },
+      });
     } catch (error) {
       // Only the folder sync failed: the new content is in place, so remember it as ours.
       if (error instanceof AtomicWriteError && error.committed && error.written) this.recordWritten(error.written, data);

@@ -7,8 +7,14 @@ import type { WorkspaceApi, WorkspaceEvent } from '../../shared/api/contract';
 export interface WorkspaceService extends WorkspaceApi {
   /** Subscribe to events for every client; returns the unsubscribe function. */
   subscribe(listener: (event: WorkspaceEvent) => void): () => void;
-  /** Flush every pending write and stop watching files. */
-  close(): Promise<void>;
+  /**
+   * Flush every pending write and stop watching files. If some edits cannot be saved (disk full,
+   * permission, …) it throws `io` and the service stays open — edits kept in memory, writes still
+   * retried — so the shell can tell the learner instead of quitting; with `force` it closes anyway
+   * and the error lists what was not saved. (Edits of a product in conflict are saved as a new
+   * product on closing, in both cases.)
+   */
+  close(options?: { force?: boolean }): Promise<void>;
 }
 
 export interface WorkspaceServiceOptions {

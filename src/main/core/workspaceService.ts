@@ -14,6 +14,7 @@
  *   is kept in `.backups/<id>.discarded.product.json.bak` (the client offers "save a copy" first).
  * - `close()` and switching folders save the unsaved edits of a product in conflict as a new
  *   product "<name> (unsaved edits)" rather than dropping them or overwriting the file.
+ * - `close()` refuses (and stays open) while edits cannot be saved, unless forced.
  */
 import { dirname, join, resolve } from 'node:path';
 import type { z } from 'zod';
@@ -42,10 +43,12 @@ import {
   childPath,
   EXPORTS_DIR,
   checkProductId,
+  isWindowsDeviceName,
   parseTrashFileName,
   PRODUCT_SUFFIX,
   productFileName,
   productPath,
+  RESERVED_PRODUCT_IDS,
   TRASH_DIR,
   trashPath,
   trashTimestamp,
@@ -341,9 +344,9 @@ class Workspace {
 
   // ---- new files -----------------------------------------------------------------------------
 
-  /** Ids in use: every product-like file name (case-folded) and every open product. */
+  /** Ids in use: every product-like file name (case-folded), every open product, and device names. */
   private async takenIds(): Promise<Set<string>> {
-    const taken = new Set<string>(this.entries.keys());
+    const taken = new Set<string>([...RESERVED_PRODUCT_IDS, ...this.entries.keys()]);
     for (const d of await readFolder(this.fs, this.folder)) {
       if (d.name.endsWith(PRODUCT_SUFFIX)) taken.add(d.name.slice(0, -PRODUCT_SUFFIX.length).toLowerCase());
     }
@@ -361,9 +364,16 @@ class Workspace {
       if (errorCode(error) !== 'ENOENT') throw toApiError(error, `checking ${productFileName(product.id)}`);
     }
     try {
-      await atomicWrite(this.fs, path, Buffer.from(text, 'utf8'));
+      // Look again right before the rename: another program may have made the file meanwhile.
+      await atomicWrite(this.fs, path, Buffer.from(text, 'utf8'), { beforeReplace: () => this.assertNoFile(path, product.id) });
     } catch (error) {
       throw toApiError(error, `saving ${productFileName(product.id)}`);
+    }
+  }
+
+  private async assertNoFile(path: string, id: string): Promise<void> {
+    if ((await this.lstatOrNull(path, `checking ${productFileName(id)}`)) !== null) {
+      throw new ApiError('exists', `A product file named "${productFileName(id)}" already exists.`);
     }
   }
 
@@ -607,6 +617,7 @@ class Workspace {
     const dir = childPath(exportsRoot, productId, '');
     const path = resolve(dir, fileName);
     if (dirname(path) !== dir) throw new ApiError('bad-request', 'That export name would leave the exports folder.');
+    if (isWindowsDeviceName(fileName)) throw new ApiError('bad-request', `"${fileName}" is a device name on Windows; choose another file name.`);
     try {
       await ensureRealFolder(this.fs, exportsRoot);
       await ensureRealFolder(this.fs, dir);
@@ -641,13 +652,37 @@ class Workspace {
     return { revision: await store.flush() };
   }
 
-  async close(): Promise<void> {
+  async close(options: { force?: boolean } = {}): Promise<void> {
     if (this.closed) return;
+    if (!options.force) {
+      // Try to save everything first, while the service still works: if something cannot be
+      // saved, stay open rather than drop the learner's edits.
+      const unsaved = await this.opsLock.run(() => this.flushBeforeClose());
+      if (unsaved.length > 0 && !this.closed) {
+        throw new ApiError('io', `Some edits could not be saved, so the workspace was not closed: ${unsaved.join(' ')}`);
+      }
+      if (this.closed) return;
+    }
     this.closed = true;
     await this.stopWatching();
     const problems = await this.opsLock.run(() => this.closeAllStores());
     this.listeners.clear();
     if (problems.length > 0) throw new ApiError('io', `Some products could not be saved: ${problems.join(' ')}`);
+  }
+
+  /** Flush every open product not in conflict; the problems of those that could not be saved. */
+  private async flushBeforeClose(): Promise<string[]> {
+    const problems: string[] = [];
+    for (const entry of [...this.entries.values()]) {
+      const store = await entry.promise.catch(() => null);
+      if (store === null || store.conflict !== null) continue; // saved as a copy when closing
+      try {
+        await store.flush();
+      } catch (error) {
+        if (store.hasPendingEdits && store.conflict === null) problems.push(error instanceof Error ? error.message : String(error));
+      }
+    }
+    return problems;
   }
 
   private async lstatOrNull(path: string, action: string): Promise<FsStats | null> {
@@ -685,7 +720,7 @@ export async function createWorkspaceService(options: WorkspaceServiceOptions, d
     'export.save': (input) => ws.exportSave(input),
     'export.pdf': (input) => ws.exportPdf(input),
     subscribe: (listener) => ws.subscribe(listener),
-    close: () => ws.close(),
+    close: (options) => ws.close(options),
   };
   return service;
 }

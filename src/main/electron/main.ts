@@ -6,7 +6,8 @@
  *   links go to the system browser; every permission request refused but plain clipboard writes;
  * - the service answers `pm:<method>` IPC calls from the app's own frame only;
  * - native menus with the usual shortcuts; dark mode follows the OS;
- * - pending writes are flushed before the app quits.
+ * - pending writes are flushed before the app quits; if they cannot be saved, the learner is asked
+ *   before anything is dropped.
  */
 import { resolve } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, session, shell, type WebContents } from 'electron';
@@ -73,6 +74,11 @@ function hardenWebContents(contents: WebContents): void {
   contents.on('will-redirect', (event, url) => {
     if (decideNavigation(url, appOrigin).action === 'deny') event.preventDefault();
   });
+  // Subframes too (`will-navigate` covers only the main frame); the CSP already keeps frames on
+  // the app's origin, this is the second lock.
+  contents.on('will-frame-navigate', (details) => {
+    if (!details.isMainFrame && decideNavigation(details.url, appOrigin).action === 'deny') details.preventDefault();
+  });
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
@@ -118,6 +124,23 @@ function showAbout(): void {
   };
   const parent = focusedOrMainWindow();
   void (parent ? dialog.showMessageBox(parent, options) : dialog.showMessageBox(options));
+}
+
+/** True if the learner chooses to quit although some edits could not be saved. */
+async function confirmQuitWithUnsavedEdits(reason: string): Promise<boolean> {
+  const options = {
+    type: 'warning' as const,
+    title: 'Some edits are not saved',
+    message: 'Some of your edits could not be saved.',
+    detail: `${reason}\n\nKeep the app open to free some space or fix the permission; the app keeps trying to save. If you quit now, those edits are lost.`,
+    buttons: ['Keep the app open', 'Quit and lose those edits'],
+    defaultId: 0,
+    cancelId: 0,
+    noLink: true,
+  };
+  const parent = focusedOrMainWindow();
+  const { response } = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
+  return response === 1;
 }
 
 function createMainWindow(): BrowserWindow {
@@ -196,13 +219,20 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     if (quitState === 'flushing') return;
     quitState = 'flushing';
-    service
-      .close()
-      .catch((error: unknown) => console.error('Flushing the workspace failed', error))
-      .finally(() => {
-        quitState = 'done';
-        app.quit();
-      });
+    const workspace = service;
+    const quitNow = (): void => {
+      quitState = 'done';
+      app.quit();
+    };
+    workspace.close().then(quitNow, async (error: unknown) => {
+      // Edits that cannot be saved (disk full, no permission) are never dropped silently: ask.
+      if (await confirmQuitWithUnsavedEdits(error instanceof Error ? error.message : String(error))) {
+        await workspace.close({ force: true }).catch((forced: unknown) => console.error('Closing the workspace failed', forced));
+        quitNow();
+      } else {
+        quitState = 'running';
+      }
+    });
   });
   app
     .whenReady()

@@ -22,6 +22,6 @@ export function withRememberedFolder(service: WorkspaceService, remember: (folde
   return {
     ...(methods as Pick<WorkspaceService, ApiMethod>),
     subscribe: (listener) => service.subscribe(listener),
-    close: () => service.close(),
+    close: (options) => service.close(options),
   };
 }

@@ -51,7 +51,12 @@ export async function runWebShell(options: WebCliOptions, deps: WebShellDeps): P
         try {
           await host.close();
         } finally {
-          await service.close();
+          // A terminal cannot ask "quit anyway?": if edits cannot be saved, close regardless
+          // (products in conflict are still saved as copies) and report what was not saved.
+          await service.close().catch(async (error: unknown) => {
+            await service.close({ force: true }).catch(() => undefined);
+            throw error;
+          });
         }
       })();
       return stopping;

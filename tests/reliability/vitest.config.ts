@@ -1,0 +1,17 @@
+/**
+ * `npm run test:stress`: the long runs of the reliability tests (500 SIGKILLs). `npm test` runs
+ * the same harnesses with smaller counts from tests/unit/reliability.
+ */
+import { resolve } from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  root: resolve(__dirname, '../..'),
+  test: {
+    include: ['tests/reliability/**/*.stress.test.ts'],
+    environment: 'node',
+    pool: 'forks',
+    testTimeout: 30 * 60_000,
+    hookTimeout: 120_000,
+  },
+});
