@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import type { z } from 'zod';
 import type { BrokenFileSchema, ProductSummarySchema, SampleSummarySchema, TrashEntrySchema } from '../../shared/api/contract';
+import { practiceProgress, type PracticeProgress } from '../../shared/practice/progress';
 import { readDiskProduct, NOT_A_FILE_REASON, SYMLINK_REASON, type DiskProduct } from './diskProduct';
 import { errorCode, type FsAdapter, type FsDirent, type FsStats } from './fsAdapter';
 import { describeFsError } from './fsErrors';
@@ -24,6 +25,8 @@ export interface OpenProductView {
   summary: string;
   storyCount: number;
   migratedFrom: number | null;
+  /** Practice progress of the open document; when absent, the listing reads it from the file. */
+  practice?: PracticeProgress;
 }
 
 /** True for a name the workspace lists as a product file (temp and hidden files are not). */
@@ -56,7 +59,7 @@ function stampOf(stats: FsStats): string {
 
 /** What a listing needs from one file (not the whole product, which may be large). */
 type FileSummary =
-  | { kind: 'ok'; name: string; summary: string; storyCount: number; migratedFrom: number | null }
+  | { kind: 'ok'; name: string; summary: string; storyCount: number; migratedFrom: number | null; practice: PracticeProgress }
   | { kind: 'broken'; reason: string }
   | { kind: 'missing' };
 
@@ -92,7 +95,7 @@ class SummaryCache {
 function summarise(disk: DiskProduct): FileSummary {
   if (disk.kind !== 'ok') return disk.kind === 'broken' ? { kind: 'broken', reason: disk.reason } : { kind: 'missing' };
   const p = disk.product;
-  return { kind: 'ok', name: p.name, summary: p.summary, storyCount: p.stories.length, migratedFrom: disk.migratedFrom };
+  return { kind: 'ok', name: p.name, summary: p.summary, storyCount: p.stories.length, migratedFrom: disk.migratedFrom, practice: practiceProgress(p.practice) };
 }
 
 export class WorkspaceListing {
@@ -133,14 +136,25 @@ export class WorkspaceListing {
       if (stats === null) return null;
       const open = openView(id);
       if (open) {
-        return { status: 'ok', id, name: open.name, summary: open.summary, storyCount: open.storyCount, modifiedAt: stats.mtimeMs, migratedFrom: open.migratedFrom };
+        const practice = open.practice ?? (await this.savedPractice(path, stats, id));
+        return { status: 'ok', id, name: open.name, summary: open.summary, storyCount: open.storyCount, modifiedAt: stats.mtimeMs, migratedFrom: open.migratedFrom, ...(practice ? { practice } : {}) };
       }
       const file = await this.productCache.get(path, stats, id);
       if (file.kind === 'missing') return null;
       if (file.kind === 'broken') return broken(file.reason);
-      return { status: 'ok', id, name: file.name, summary: file.summary, storyCount: file.storyCount, modifiedAt: stats.mtimeMs, migratedFrom: file.migratedFrom };
+      return { status: 'ok', id, name: file.name, summary: file.summary, storyCount: file.storyCount, modifiedAt: stats.mtimeMs, migratedFrom: file.migratedFrom, practice: file.practice };
     } catch (error) {
       return broken(`The file could not be read: ${describeFsError(error)}.`);
+    }
+  }
+
+  /** The practice progress in an open product's file (what has been saved), or undefined if it cannot be read. */
+  private async savedPractice(path: string, stats: FsStats, id: string): Promise<PracticeProgress | undefined> {
+    try {
+      const file = await this.productCache.get(path, stats, id);
+      return file.kind === 'ok' ? file.practice : undefined;
+    } catch {
+      return undefined;
     }
   }
 

@@ -28,6 +28,7 @@ import {
   type WorkspaceEvent,
 } from '../../shared/api/contract';
 import { slugify, uniqueId } from '../../shared/model/ids';
+import { practiceProgress } from '../../shared/practice/progress';
 import { describeIssues, serializeProduct } from '../../shared/model/productFile';
 import { LIMITS, type Product } from '../../shared/model/schema';
 import { atomicWrite, isTempFileName } from './atomicWrite';
@@ -308,7 +309,7 @@ class Workspace {
     const store = this.entries.get(id)?.store;
     if (!store) return null;
     const p = store.product;
-    return { name: p.name, summary: p.summary, storyCount: p.stories.length, migratedFrom: store.migratedFrom };
+    return { name: p.name, summary: p.summary, storyCount: p.stories.length, migratedFrom: store.migratedFrom, practice: practiceProgress(p.practice) };
   }
 
   /**

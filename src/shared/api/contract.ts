@@ -42,6 +42,15 @@ const TrashId = z
   .max(120)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\.\d{13}$/, 'Not a trash entry id');
 
+/** How far the learner got with a product's exercises. */
+export const PracticeProgressSchema = z.object({
+  exercises: z.number().int().nonnegative(),
+  attempted: z.number().int().nonnegative(),
+  passed: z.number().int().nonnegative(),
+  /** The mean of the best score of each attempted exercise (0–100), or null before any attempt. */
+  averageScore: z.number().min(0).max(100).nullable(),
+});
+
 export const ProductSummarySchema = z.object({
   status: z.literal('ok'),
   id: ProductIdSchema,
@@ -51,6 +60,8 @@ export const ProductSummarySchema = z.object({
   modifiedAt: z.number(),
   /** Set when the file was written by an older version and will be migrated on the next save. */
   migratedFrom: z.number().int().nullable(),
+  /** Progress through the product's practice exercises (see `src/shared/practice/progress.ts`). */
+  practice: PracticeProgressSchema.optional(),
 });
 
 export const BrokenFileSchema = z.object({

@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { exceedsJsonDepth } from './jsonDepth';
 import { isValidRank } from './rank';
+import { AttemptSchema, ExerciseListSchema } from '../practice/exerciseSchema';
 
 export const CURRENT_SCHEMA_VERSION = 2;
 
@@ -300,8 +301,42 @@ export const PrioritizationSchema = z.object({
   notes: longText().default(''),
 });
 
+/**
+ * A spec as it was when an exercise started. The document is kept as JSON text: a snapshot sits
+ * deeper in the file than a spec does, and text keeps it within the file's nesting limit.
+ */
+export const SnapshotSpecSchema = z.object({
+  id: EntityIdSchema,
+  title: shortText(),
+  template: SpecTemplateSchema,
+  contentJson: z.string().max(10_000_000),
+  linkedStoryIds: z.array(EntityIdSchema).default([]),
+});
+
+/**
+ * The scope of an exercise as it was when the learner started it, so that "Reset" can restore it.
+ * It holds copies, not links: nothing in it has to exist in the product any more (not checked by
+ * `checkReferences`). `null` means that part was not in the exercise's scope.
+ */
+export const ScopeSnapshotSchema = z.object({
+  exerciseId: EntityIdSchema,
+  takenAt: shortText(),
+  stories: z.array(StorySchema).max(LIMITS.listItems).default([]),
+  roadmapItems: z.array(RoadmapItemSchema).max(LIMITS.listItems).nullable().default(null),
+  goals: z.array(GoalSchema).max(LIMITS.listItems).nullable().default(null),
+  specs: z.array(SnapshotSpecSchema).max(LIMITS.listItems).nullable().default(null),
+  /** The ids of every spec when the exercise started (specs of the scope's templates added later are removed on reset). */
+  specIdsAtStart: z.array(EntityIdSchema).max(LIMITS.listItems).default([]),
+});
+
 export const PracticeSchema = z.object({
   brief: longText().default(''),
+  /** Exercises a mentor wrote for this product (see `src/shared/practice/exerciseSchema.ts`). */
+  exercises: ExerciseListSchema.default([]),
+  /** The learner's "Check my work" results, the last few per exercise. */
+  attempts: z.array(AttemptSchema).max(LIMITS.listItems).default([]),
+  /** The scope of each started exercise as it was at the start. */
+  snapshots: z.array(ScopeSnapshotSchema).max(1_000).default([]),
 });
 
 const productShape = {
@@ -325,7 +360,7 @@ const productShape = {
     learnerRanking: null,
     notes: '',
   }),
-  practice: PracticeSchema.default({ brief: '' }),
+  practice: PracticeSchema.default({ brief: '', exercises: [], attempts: [], snapshots: [] }),
 };
 
 type ProductShape = z.infer<z.ZodObject<typeof productShape>>;
@@ -410,3 +445,5 @@ export type SpecTemplate = z.infer<typeof SpecTemplateSchema>;
 export type Prioritization = z.infer<typeof PrioritizationSchema>;
 export type Framework = z.infer<typeof FrameworkSchema>;
 export type Practice = z.infer<typeof PracticeSchema>;
+export type ScopeSnapshot = z.infer<typeof ScopeSnapshotSchema>;
+export type SnapshotSpec = z.infer<typeof SnapshotSpecSchema>;

@@ -55,7 +55,7 @@ describe('ProductSchema: a minimal product', () => {
       roadmap: { lanes: [], items: [], milestones: [] },
       specs: [],
       prioritization: { scope: 'stories', framework: 'rice', reachPeriod: 'per quarter', learnerRanking: null, notes: '' },
-      practice: { brief: '' },
+      practice: { brief: '', exercises: [], attempts: [], snapshots: [] },
     });
   });
 

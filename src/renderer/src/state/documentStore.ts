@@ -36,6 +36,11 @@ export interface DocumentState {
 
 const MAX_UNDO = 500;
 
+export interface DispatchOptions {
+  /** False: save the edit without an undo step. Default true. */
+  undoable?: boolean;
+}
+
 export class DocumentStore {
   readonly id: string;
   private readonly client: WorkspaceClient;
@@ -110,14 +115,18 @@ export class DocumentStore {
 
   /**
    * Apply an edit now and queue it for the service. Throws `EditError` (and changes nothing) if the
-   * edit does not apply, so a view can show why.
+   * edit does not apply, so a view can show why. With `undoable: false` the edit is saved but kept
+   * out of the undo history (and leaves redo alone) — for records such as a practice attempt, which
+   * touch nothing the learner edits, so undoing their work never erases them.
    */
-  dispatch(edit: Edit, label: string = describeEdit(edit)): void {
+  dispatch(edit: Edit, label: string = describeEdit(edit), options: DispatchOptions = {}): void {
     const result = applyEdit(this.product, edit);
     this.product = result.product;
-    this.undoStack.push({ label, edit, inverse: result.inverse });
-    if (this.undoStack.length > MAX_UNDO) this.undoStack.shift();
-    this.redoStack = [];
+    if (options.undoable !== false) {
+      this.undoStack.push({ label, edit, inverse: result.inverse });
+      if (this.undoStack.length > MAX_UNDO) this.undoStack.shift();
+      this.redoStack = [];
+    }
     this.send(edit);
   }
 

@@ -2,6 +2,7 @@ import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { memo, type CSSProperties } from 'react';
 import type { Epic, Story } from '../../../../shared/model/schema';
+import { IN_EXERCISE_TEXT, useInExercise } from '../practice/PracticeScope';
 
 /** `ready`, a number of coach problems, or null (done stories show no badge). */
 export type CardReadiness = 'ready' | number | null;
@@ -54,11 +55,13 @@ export function StoryCardBody({ story, epic, readiness }: Pick<StoryCardProps, '
 export const StoryCard = memo(function StoryCard({ story, epic, readiness, selected, onOpen }: StoryCardProps) {
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: story.id, data: { type: 'story' } });
   const style: CSSProperties = { transform: CSS.Translate.toString(transform), transition };
+  const inExercise = useInExercise(story.id);
   const label = [
     story.title,
     story.estimate !== null ? `${story.estimate} points` : 'not estimated',
     epic ? `epic ${epic.title}` : null,
     readinessText(readiness) || null,
+    inExercise ? IN_EXERCISE_TEXT : null,
   ]
     .filter(Boolean)
     .join(', ');
@@ -71,7 +74,7 @@ export const StoryCard = memo(function StoryCard({ story, epic, readiness, selec
       aria-roledescription="draggable story"
       aria-label={label}
       data-story-id={story.id}
-      className={`card story-card ${selected ? 'selected' : ''} ${isDragging ? 'dragging' : ''}`}
+      className={`card story-card ${selected ? 'selected' : ''} ${isDragging ? 'dragging' : ''} ${inExercise ? 'in-exercise' : ''}`}
       onClick={() => onOpen(story.id)}
       onKeyDown={(e) => {
         if (e.key === 'Enter') {

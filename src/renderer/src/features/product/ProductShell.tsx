@@ -1,10 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { errorMessage } from '../../components/errors';
 import { useClient } from '../../state/clientContext';
 import { DocumentStore } from '../../state/documentStore';
 import { navigate, VIEWS, type View } from '../../state/route';
 import { useDocument } from '../../state/useDocument';
+import { highlightedStoryIds } from '../../../../shared/practice/scope';
 import { BacklogView } from '../backlog/BacklogView';
+import { PRACTICE_PANEL_ID, PracticePanel } from '../practice/PracticePanel';
+import { PracticeScopeContext, type PracticeScope } from '../practice/PracticeScope';
+import { usePracticeState } from '../practice/usePracticeState';
 import { PrioritizeView } from '../prioritize/PrioritizeView';
 import { RoadmapView } from '../roadmap/RoadmapView';
 import { SpecView } from '../spec/SpecView';
@@ -61,6 +65,12 @@ export function ProductShell({ id, view }: { id: string; view: View }) {
 function OpenProduct({ store, view }: { store: DocumentStore; view: View }) {
   const doc = useDocument(store);
   useUndoShortcuts(store);
+  const [practice, setPractice] = usePracticeState(store.id);
+  const exercise = practice.open && practice.exerciseId !== null ? doc.product.practice.exercises.find((e) => e.id === practice.exerciseId) : undefined;
+  const scope = useMemo<PracticeScope | null>(
+    () => (exercise ? { exerciseTitle: exercise.title, storyIds: highlightedStoryIds(doc.product, exercise) } : null),
+    [exercise, doc.product],
+  );
 
   useEffect(() => {
     document.title = `${doc.product.name} — ${VIEW_LABELS[view]} — PM Practice Workspace`;
@@ -93,6 +103,15 @@ function OpenProduct({ store, view }: { store: DocumentStore; view: View }) {
           ))}
         </nav>
         <div className="topbar-actions">
+          <button
+            type="button"
+            className="practice-toggle"
+            aria-pressed={practice.open}
+            aria-controls={practice.open ? PRACTICE_PANEL_ID : undefined}
+            onClick={() => setPractice({ ...practice, open: !practice.open })}
+          >
+            Practice
+          </button>
           <button type="button" onClick={() => store.undo()} disabled={!doc.canUndo} title={doc.undoLabel ? `Undo ${doc.undoLabel}` : 'Nothing to undo'} aria-keyshortcuts="Control+Z Meta+Z">
             Undo
           </button>
@@ -103,12 +122,17 @@ function OpenProduct({ store, view }: { store: DocumentStore; view: View }) {
         </div>
       </header>
       <DocumentBanner store={store} banner={doc.banner} />
-      <main className="view" id="main">
-        {view === 'backlog' && <BacklogView store={store} product={doc.product} />}
-        {view === 'prioritize' && <PrioritizeView store={store} product={doc.product} />}
-        {view === 'roadmap' && <RoadmapView store={store} product={doc.product} />}
-        {view === 'spec' && <SpecView store={store} product={doc.product} />}
-      </main>
+      <div className="practice-layout">
+        <PracticeScopeContext.Provider value={scope}>
+          <main className="view" id="main">
+            {view === 'backlog' && <BacklogView store={store} product={doc.product} />}
+            {view === 'prioritize' && <PrioritizeView store={store} product={doc.product} />}
+            {view === 'roadmap' && <RoadmapView store={store} product={doc.product} />}
+            {view === 'spec' && <SpecView store={store} product={doc.product} />}
+          </main>
+        </PracticeScopeContext.Provider>
+        {practice.open && <PracticePanel store={store} product={doc.product} view={view} state={practice} onChange={setPractice} />}
+      </div>
     </div>
   );
 }
