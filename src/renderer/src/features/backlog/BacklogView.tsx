@@ -11,11 +11,14 @@ import { CoachSummary } from './CoachSummary';
 import { FilterBar } from './FilterBar';
 import { createHealthTracker } from './healthTracker';
 import { storySearchText } from './searchTextCache';
+import { useDuplicateGroups } from './useDuplicateGroups';
 import type { CardReadiness } from './StoryCard';
 import { StoryEditor } from './StoryEditor';
 import './backlog.css';
 
 type Mode = 'board' | 'list';
+
+const NO_DUPLICATES: ReadonlyMap<string, string[]> = new Map();
 
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
@@ -34,9 +37,11 @@ export function BacklogView({ store, product }: { store: DocumentStore; product:
     if (linkedStory && product.stories.some((s) => s.id === linkedStory)) setOpenId(linkedStory);
   }
 
-  // Same as backlogHealth(product), but a card move does not lint every story again (see healthTracker).
+  // Same as backlogHealth(product), but a card move does not lint every story again, and large
+  // backlogs are searched for duplicates off the main thread (see healthTracker, useDuplicateGroups).
+  const duplicates = useDuplicateGroups(product.stories);
   const [trackHealth] = useState(createHealthTracker);
-  const health = useMemo(() => trackHealth(product), [trackHealth, product]);
+  const health = useMemo(() => trackHealth(product, duplicates ?? NO_DUPLICATES), [trackHealth, product, duplicates]);
   const epics = useMemo(() => new Map(product.epics.map((e) => [e.id, e])), [product.epics]);
   const stories = useMemo(() => new Map(product.stories.map((s) => [s.id, s])), [product.stories]);
   const ordered = useMemo(() => sortByRank(product.stories), [product.stories]);

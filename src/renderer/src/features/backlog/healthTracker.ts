@@ -1,43 +1,33 @@
 /**
- * `backlogHealth(product)` for a product that changes one edit at a time: the same result, but only
- * the stories an edit replaced are linted again, and the duplicate search (which compares the words
- * of every story with every other's: seconds at 5,000 stories) runs again only when a title, an
- * "I want", the list of stories, the split threshold or the presence of epics changed — not when a
- * card is moved. Stories are immutable (an edit replaces the object), so a story's readiness is
- * cached by identity. Found with `npm run bench` (moving a card on a 5,000-story board took seconds).
+ * `backlogHealth(product)` for a product that changes one edit at a time: the same result (given the
+ * same duplicate groups), but only the stories an edit replaced are linted again. A card move used
+ * to lint every story and search the whole backlog for duplicates again: seconds at 5,000 stories
+ * (`npm run bench`). Stories are immutable (an edit replaces the object), so a story's readiness is
+ * cached by identity until the lint context (split threshold, epics present, duplicates) or the
+ * Definition of Ready changes.
  */
-import { LINT_CODES, lintContext, type LintCode, type LintContext } from '../../../../shared/coach/lints';
+import { LINT_CODES, type LintCode, type LintContext } from '../../../../shared/coach/lints';
 import { readyChecks, storyReadiness, type BacklogHealth, type StoryReadiness } from '../../../../shared/coach/readiness';
 import type { Product, Story } from '../../../../shared/model/schema';
 
-/** Whether the duplicate search would see the same text in `b` as in `a` (same ids, titles, "I want"s, in order). */
-function sameStoryTexts(a: readonly Story[], b: readonly Story[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i += 1) {
-    const x = a[i];
-    const y = b[i];
-    if (x === y) continue;
-    if (!x || !y || x.id !== y.id || x.title !== y.title || x.iWant !== y.iWant) return false;
-  }
-  return true;
-}
+export type DuplicateGroups = ReadonlyMap<string, string[]>;
 
-/** A function equal to `backlogHealth`, remembering what it can between calls. */
-export function createHealthTracker(): (product: Product) => BacklogHealth {
-  let seenStories: readonly Story[] | null = null;
+/**
+ * A function equal to `backlogHealth(product)` when `duplicates` is `findDuplicateGroups(product.stories)`
+ * (see `useDuplicateGroups`, which searches large backlogs off the main thread).
+ */
+export function createHealthTracker(): (product: Product, duplicates: DuplicateGroups) => BacklogHealth {
   let ctx: LintContext | null = null;
   let definition: Product['board']['definitionOfReady'] | null = null;
   let checks: LintCode[] = [];
   let cache = new WeakMap<Story, StoryReadiness>();
 
-  return (product) => {
+  return (product, duplicates) => {
     const hasEpics = product.epics.length > 0;
-    if (ctx === null || seenStories === null || ctx.splitThreshold !== product.board.splitThreshold || ctx.hasEpics !== hasEpics || !sameStoryTexts(seenStories, product.stories)) {
-      ctx = lintContext(product);
+    if (ctx === null || ctx.splitThreshold !== product.board.splitThreshold || ctx.hasEpics !== hasEpics || ctx.duplicates !== duplicates) {
+      ctx = { splitThreshold: product.board.splitThreshold, hasEpics, duplicates };
       cache = new WeakMap();
     }
-    seenStories = product.stories;
     if (definition !== product.board.definitionOfReady) {
       definition = product.board.definitionOfReady;
       checks = readyChecks(definition);

@@ -1,0 +1,45 @@
+/**
+ * Possible duplicates of each story (the coach's `possible-duplicate` lint), searched again only
+ * when a title, an "I want" or the list of stories changed. Small backlogs are searched at once,
+ * as before; large ones in a Web Worker, so that opening a backlog of thousands of stories does not
+ * freeze the window for seconds (found with `npm run bench`): the board shows at once, and the
+ * duplicate badges follow when the search is done. Until the first search is done, null.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { findDuplicateGroups } from '../../../../shared/coach/duplicates';
+import type { Story } from '../../../../shared/model/schema';
+import type { StoryText } from './duplicatesProtocol';
+import type { DuplicateGroups } from './healthTracker';
+import { searchDuplicatesInBackground } from './runDuplicateSearch';
+
+/** Up to this many stories the search runs at once, on the main thread (tens of milliseconds). */
+export const INLINE_SEARCH_LIMIT = 500;
+
+function sameTexts(texts: readonly StoryText[], stories: readonly Story[]): boolean {
+  if (texts.length !== stories.length) return false;
+  for (let i = 0; i < texts.length; i += 1) {
+    const t = texts[i];
+    const s = stories[i];
+    if (!t || !s || t.id !== s.id || t.title !== s.title || t.iWant !== s.iWant) return false;
+  }
+  return true;
+}
+
+const toTexts = (stories: readonly Story[]): StoryText[] => stories.map((s) => ({ id: s.id, title: s.title, iWant: s.iWant }));
+
+export function useDuplicateGroups(stories: readonly Story[]): DuplicateGroups | null {
+  const [texts, setTexts] = useState(() => toTexts(stories));
+  // Derived state: a new text list only when the text changed (a card move keeps it).
+  if (!sameTexts(texts, stories)) setTexts(toTexts(stories));
+
+  const inline = useMemo(() => (texts.length <= INLINE_SEARCH_LIMIT ? findDuplicateGroups(texts) : null), [texts]);
+  const [background, setBackground] = useState<DuplicateGroups | null>(null);
+  useEffect(() => {
+    if (texts.length <= INLINE_SEARCH_LIMIT) return;
+    const search = searchDuplicatesInBackground(texts);
+    // Until the new result arrives, the previous one stays (a renamed story is re-checked shortly).
+    search.promise.then(setBackground, () => undefined);
+    return () => search.cancel();
+  }, [texts]);
+  return inline ?? background;
+}
