@@ -72,6 +72,10 @@ describe('details', () => {
     expect(findVagueTerms('It must be FAST')).toEqual(['fast']);
     expect(findVagueTerms('a user friendly screen')).toEqual(['user-friendly']);
     expect(findVagueTerms('Add items as needed')).toEqual(['as needed']);
+    // Case and spacing variants still match (the fast pre-check must not hide them).
+    expect(findVagueTerms('A User Friendly and userfriendly form')).toEqual(['user-friendly']);
+    expect(findVagueTerms('Add items AS   NEEDED, Etc')).toEqual(['etc', 'as needed']);
+    expect(findVagueTerms('Keep it Seamless')).toEqual(['seamless']);
   });
 
   it('recognises action titles', () => {
