@@ -93,17 +93,18 @@ export interface BacklogHealth {
   byStory: Map<string, StoryReadiness>;
 }
 
-/** The backlog's refinement health: how many open stories are ready, and the top problems. */
-export function backlogHealth(product: Product): BacklogHealth {
-  const ctx = lintContext(product);
-  const checks = readyChecks(product.board.definitionOfReady);
+/**
+ * Sum up a backlog's health from each story's readiness (`readinessOf` may come from a cache): the
+ * open stories (not in a done column), how many are ready, and the problems by frequency.
+ */
+export function summariseHealth(product: Product, readinessOf: (story: Story) => StoryReadiness): BacklogHealth {
   const doneColumns = new Set(product.board.columns.filter((c) => c.category === 'done').map((c) => c.id));
   const counts = new Map<LintCode, number>(LINT_CODES.map((c) => [c, 0]));
   const byStory = new Map<string, StoryReadiness>();
   let considered = 0;
   let ready = 0;
   for (const story of product.stories) {
-    const r = storyReadiness(story, ctx, checks);
+    const r = readinessOf(story);
     byStory.set(story.id, r);
     if (doneColumns.has(story.status)) continue;
     considered += 1;
@@ -115,4 +116,11 @@ export function backlogHealth(product: Product): BacklogHealth {
     .map(([code, count]) => ({ code, count }))
     .sort((a, b) => b.count - a.count || LINT_CODES.indexOf(a.code) - LINT_CODES.indexOf(b.code));
   return { considered, ready, problems, byStory };
+}
+
+/** The backlog's refinement health: how many open stories are ready, and the top problems. */
+export function backlogHealth(product: Product): BacklogHealth {
+  const ctx = lintContext(product);
+  const checks = readyChecks(product.board.definitionOfReady);
+  return summariseHealth(product, (story) => storyReadiness(story, ctx, checks));
 }

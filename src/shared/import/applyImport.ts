@@ -10,7 +10,7 @@ import { slugify, uniqueId } from '../model/ids';
 import { parseProductJson } from '../model/productFile';
 import { ranksBetween, sortByRank } from '../model/rank';
 import { CURRENT_SCHEMA_VERSION, type Column, type Epic, type Product, type Story } from '../model/schema';
-import { blankBoard, BLANK_COLUMNS } from './blankBoard';
+import { blankBoard, BLANK_COLUMNS } from '../model/blankBoard';
 import { mappingLookup, orderColumns, planColumns, type ColumnPlan, type StatusMapping } from './statusColumns';
 import { ImportError, type ImportResult, type ImportSource } from './types';
 

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { applyEdit } from '../../../src/shared/edits/applyEdit';
 import { EditSchema } from '../../../src/shared/edits/editSchema';
 import { buildImportedProduct, importIntoProductEdit, planImport, resolveImport } from '../../../src/shared/import/applyImport';
-import { BLANK_COLUMNS } from '../../../src/shared/import/blankBoard';
+import { BLANK_COLUMNS } from '../../../src/shared/model/blankBoard';
 import { ImportError, type ImportResult } from '../../../src/shared/import/types';
 import { compareRanks, sortByRank } from '../../../src/shared/model/rank';
 import { ProductSchema, type Product } from '../../../src/shared/model/schema';

@@ -1,16 +1,7 @@
-/** A seeded pseudo-random generator (mulberry32) for reproducible reliability tests. */
-export type Rng = () => number;
+/** Seeded randomness for reproducible reliability tests (mulberry32, shared with the bench). */
+export { mulberry32 } from '../../../src/shared/bench/prng';
 
-export function mulberry32(seed: number): Rng {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export type Rng = () => number;
 
 /** An integer in [min, max]. */
 export function randInt(rng: Rng, min: number, max: number): number {

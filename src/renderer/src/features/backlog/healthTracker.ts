@@ -6,8 +6,8 @@
  * cached by identity until the lint context (split threshold, epics present, duplicates) or the
  * Definition of Ready changes.
  */
-import { LINT_CODES, type LintCode, type LintContext } from '../../../../shared/coach/lints';
-import { readyChecks, storyReadiness, type BacklogHealth, type StoryReadiness } from '../../../../shared/coach/readiness';
+import type { LintCode, LintContext } from '../../../../shared/coach/lints';
+import { readyChecks, storyReadiness, summariseHealth, type BacklogHealth, type StoryReadiness } from '../../../../shared/coach/readiness';
 import type { Product, Story } from '../../../../shared/model/schema';
 
 export type DuplicateGroups = ReadonlyMap<string, string[]>;
@@ -34,28 +34,14 @@ export function createHealthTracker(): (product: Product, duplicates: DuplicateG
       cache = new WeakMap();
     }
 
-    // The rest is `backlogHealth` with the per-story cache.
-    const doneColumns = new Set(product.board.columns.filter((c) => c.category === 'done').map((c) => c.id));
-    const counts = new Map<LintCode, number>(LINT_CODES.map((c) => [c, 0]));
-    const byStory = new Map<string, StoryReadiness>();
-    let considered = 0;
-    let ready = 0;
-    for (const story of product.stories) {
+    const context = ctx;
+    return summariseHealth(product, (story) => {
       let r = cache.get(story);
       if (!r) {
-        r = storyReadiness(story, ctx, checks);
+        r = storyReadiness(story, context, checks);
         cache.set(story, r);
       }
-      byStory.set(story.id, r);
-      if (doneColumns.has(story.status)) continue;
-      considered += 1;
-      if (r.ready) ready += 1;
-      for (const l of r.lints) counts.set(l.code, (counts.get(l.code) ?? 0) + 1);
-    }
-    const problems = [...counts.entries()]
-      .filter(([, count]) => count > 0)
-      .map(([code, count]) => ({ code, count }))
-      .sort((a, b) => b.count - a.count || LINT_CODES.indexOf(a.code) - LINT_CODES.indexOf(b.code));
-    return { considered, ready, problems, byStory };
+      return r;
+    });
   };
 }

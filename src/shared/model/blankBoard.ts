@@ -1,9 +1,8 @@
 /**
- * The board a blank product starts with: the same columns and Definition of Ready as the service's
- * `blankProduct` (src/main/core/blankProduct.ts), copied here because src/shared cannot import
- * from src/main. An imported product starts from it, so it feels like any other product.
+ * The board a new product starts with — a blank product (src/main/core/blankProduct.ts) and an
+ * imported one alike: the columns a team would start from and a Definition of Ready.
  */
-import type { Board, Column, ReadyItem } from '../model/schema';
+import type { Board, Column, ReadyItem } from './schema';
 
 export const BLANK_COLUMNS: readonly Column[] = [
   { id: 'backlog', name: 'Backlog', category: 'backlog', wipLimit: null },
