@@ -3,10 +3,11 @@
  * (preview counts, confirm, stories on the board, the file on disk), a file dropped on the window
  * into the open product (one undoable step), and the stories CSV export re-imported.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
+import { exportAndRead, exportPath } from './exports';
 import { expect, test, waitForSaved } from './fixtures';
 
 const FIXTURES = join(__dirname, '../fixtures/import');
@@ -149,22 +150,18 @@ test('drop a CSV on the window into the open product: one step that Undo takes b
   expect((shell.readProduct(id).stories as unknown[]).length).toBe(before);
 });
 
-test('export the stories as CSV and Markdown; importing the CSV gives the same stories', async ({ app, shell }) => {
+test('export the stories as CSV and Markdown into the workspace; importing the CSV gives the same stories', async ({ app, shell }) => {
   await app.getByRole('button', { name: 'Start practising with Shiftwise' }).click();
   await expect(app.getByRole('region', { name: 'Board' })).toBeVisible();
   const id = productId(app);
 
   await app.getByRole('button', { name: 'Export…' }).click();
-  const [csvDownload] = await Promise.all([app.waitForEvent('download'), app.getByRole('button', { name: /Stories as CSV/ }).click()]);
-  expect(csvDownload.suggestedFilename()).toBe(`${id}-stories.csv`);
-  const csvPath = await csvDownload.path();
-  const csv = readFileSync(csvPath, 'utf8');
+  const { path: csvPath, text: csv } = await exportAndRead(app, app.getByRole('button', { name: /Stories as CSV/ }), shell, id, `${id}-stories.csv`);
   expect(csv.startsWith('\uFEFFID,Title,As a,I want,So that,Description,Acceptance criterion')).toBe(true);
 
   await app.getByRole('button', { name: 'Export…' }).click();
-  const [mdDownload] = await Promise.all([app.waitForEvent('download'), app.getByRole('button', { name: /Backlog as Markdown/ }).click()]);
-  expect(mdDownload.suggestedFilename()).toBe(`${id}-backlog.md`);
-  expect(readFileSync(await mdDownload.path(), 'utf8')).toMatch(/^# Shiftwise — backlog/);
+  const { text: md } = await exportAndRead(app, app.getByRole('button', { name: /Backlog as Markdown/ }), shell, id, `${id}-backlog.md`);
+  expect(md).toMatch(/^# Shiftwise — backlog/);
 
   // Re-import the CSV as a new product: every story comes back with its fields.
   await app.getByRole('button', { name: 'Import…' }).click();
@@ -179,6 +176,21 @@ test('export the stories as CSV and Markdown; importing the CSV gives the same s
   const copy = shell.readProduct(productId(app)).stories as unknown as DiskStory[];
   const strip = (s: DiskStory) => ({ ...s, status: undefined, epicId: undefined });
   expect(copy.map(strip).sort((a, b) => a.id.localeCompare(b.id))).toEqual(original.map(strip).sort((a, b) => a.id.localeCompare(b.id)));
+});
+
+test('the product file itself (JSON) is a download, to keep wherever the learner chooses', async ({ app, shell }) => {
+  await app.getByRole('button', { name: 'Start practising with Shiftwise' }).click();
+  await expect(app.getByRole('region', { name: 'Board' })).toBeVisible();
+  const id = productId(app);
+  await waitForSaved(app);
+
+  await app.getByRole('button', { name: 'Export…' }).click();
+  const [download] = await Promise.all([app.waitForEvent('download'), app.getByRole('button', { name: /Product file \(JSON\)/ }).click()]);
+  expect(download.suggestedFilename()).toBe(`${id}.product.json`);
+  expect(JSON.parse(readFileSync(await download.path(), 'utf8'))).toEqual(shell.readProduct(id));
+  // A download, not a file in the workspace's exports folder, and no "Saved to" notice.
+  expect(existsSync(exportPath(shell, id, `${id}.product.json`))).toBe(false);
+  await expect(app.getByRole('status').filter({ hasText: 'Saved to' })).toHaveCount(0);
 });
 
 test('the import preview is accessible, and looks right in light and dark', async ({ app }) => {

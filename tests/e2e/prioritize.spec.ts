@@ -7,6 +7,7 @@ import { sortByRank } from '../../src/shared/model/rank';
 import { kendallTau } from '../../src/shared/scoring/agreement';
 import { rankBy } from '../../src/shared/scoring/frameworks';
 import { prioritizationItems } from '../../src/shared/scoring/items';
+import { exportAndRead } from './exports';
 import { expect, SAMPLES_DIR, test, waitForSaved } from './fixtures';
 
 const larder = (): Product => ProductSchema.parse(JSON.parse(readFileSync(join(SAMPLES_DIR, 'larder.product.json'), 'utf8')));
@@ -326,21 +327,17 @@ test('sensitivity: what would change a rank, and what-if sliders that change not
   expect(riceOf(productOnDisk(shell.readProduct(id)), 'st-116').confidence).toBe(20);
 });
 
-test('export the prioritisation as CSV and Markdown', async ({ app }) => {
-  await openPrioritize(app);
+test('export the prioritisation as CSV and Markdown into the workspace', async ({ app, shell }) => {
+  const id = await openPrioritize(app);
   await openTab(app, 'Apply & export');
   const notes = app.getByLabel('Rationale notes');
   await notes.fill('Retention first, then "growth".');
   await notes.blur();
-  const [csv] = await Promise.all([app.waitForEvent('download'), app.getByRole('button', { name: 'Download CSV' }).click()]);
-  expect(csv.suggestedFilename()).toBe('larder-prioritisation-rice.csv');
-  const csvText = readFileSync((await csv.path()) ?? '', 'utf8');
+  const { text: csvText } = await exportAndRead(app, app.getByRole('button', { name: 'Export CSV' }), shell, id, 'larder-prioritisation-rice.csv');
   expect(csvText).toContain('Framework,RICE');
   expect(csvText).toContain('Rationale notes,"Retention first, then ""growth""."');
   expect(csvText).toContain('Rank (RICE),ID,Title,Reach (households per quarter)');
-  const [md] = await Promise.all([app.waitForEvent('download'), app.getByRole('button', { name: 'Download Markdown' }).click()]);
-  expect(md.suggestedFilename()).toBe('larder-prioritisation-rice.md');
-  const mdText = readFileSync((await md.path()) ?? '', 'utf8');
+  const { text: mdText } = await exportAndRead(app, app.getByRole('button', { name: 'Export Markdown' }), shell, id, 'larder-prioritisation-rice.md');
   expect(mdText).toContain('# Prioritisation — Larder');
   expect(mdText).toContain('Retention first, then "growth".');
 });

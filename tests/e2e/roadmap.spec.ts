@@ -4,6 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { addDays, formatRange, todayIso } from '../../src/shared/roadmap/dates';
 import { dragEnd, dragMove, placeAt, PX_PER_DAY } from '../../src/shared/roadmap/timeline';
+import { exportAndRead, pdfTextOf } from './exports';
 import { expect, SAMPLES_DIR, test, waitForSaved, type WebShell } from './fixtures';
 
 interface DiskItem {
@@ -401,11 +402,9 @@ test.describe('Timeline', () => {
   });
 });
 
-test('exports the roadmap as standalone HTML and as Markdown', async ({ app }) => {
-  await openSampleRoadmap(app);
-  const [html] = await Promise.all([app.waitForEvent('download'), app.getByRole('button', { name: 'Export roadmap as HTML' }).click()]);
-  expect(html.suggestedFilename()).toBe('larder-roadmap.html');
-  const text = readFileSync(await html.path(), 'utf8');
+test('exports the roadmap as standalone HTML and as Markdown into the workspace', async ({ app, shell }) => {
+  const id = await openSampleRoadmap(app);
+  const { text } = await exportAndRead(app, app.getByRole('button', { name: 'Export roadmap as HTML' }), shell, id, 'larder-roadmap.html');
   expect(text.startsWith('<!doctype html>')).toBe(true);
   for (const title of ['Barcode scanning for everyone', 'Receipt scanning as the headline Plus feature', 'Send the list to a grocer&#39;s basket', 'Home-screen widget on iOS and Android']) {
     expect(text).toContain(title);
@@ -413,22 +412,27 @@ test('exports the roadmap as standalone HTML and as Markdown', async ({ app }) =
   expect(text).toContain('New households are still planning in week 4');
   expect(text).not.toMatch(/<script|https?:\/\//i);
 
-  const [md] = await Promise.all([app.waitForEvent('download'), app.getByRole('button', { name: 'Export roadmap as Markdown' }).click()]);
-  expect(md.suggestedFilename()).toBe('larder-roadmap.md');
-  const markdown = readFileSync(await md.path(), 'utf8');
+  const { text: markdown } = await exportAndRead(app, app.getByRole('button', { name: 'Export roadmap as Markdown' }), shell, id, 'larder-roadmap.md');
   expect(markdown).toContain('## Now — committed and in flight');
   expect(markdown).toContain('| **Barcode scanning for everyone**');
 });
 
-test('print / PDF prints the standalone page through the browser', async ({ app }) => {
-  await openSampleRoadmap(app);
+test('PDF: the web shell prints the standalone page through the browser, and Chromium makes a PDF of it', async ({ app, shell }, testInfo) => {
+  const id = await openSampleRoadmap(app);
   const printed = app.waitForEvent('frameattached');
-  await app.getByRole('button', { name: 'Print roadmap or save as PDF' }).click();
+  await app.getByRole('button', { name: 'Export roadmap as PDF' }).click();
   const frame = await printed;
   await frame.waitForLoadState();
   await expect(frame.locator('h1')).toHaveText('Larder');
   await expect(frame.getByRole('heading', { name: 'Now, Next, Later' })).toHaveCount(1);
   await expect(frame.getByRole('heading', { name: 'Barcode scanning for everyone' })).toHaveCount(1);
+  await expect(app.getByRole('status').filter({ hasText: 'Opened the print dialog for larder-roadmap.pdf' })).toBeVisible();
+
+  // The page's print stylesheet: Chromium prints the exported HTML file (print media); pdftotext reads it.
+  const { text: html } = await exportAndRead(app, app.getByRole('button', { name: 'Export roadmap as HTML' }), shell, id, 'larder-roadmap.html');
+  const text = await pdfTextOf(app, html, testInfo.outputPath('roadmap.pdf'));
+  expect(text).toContain('Now, Next, Later');
+  expect(text).toContain('Barcode scanning for everyone');
 });
 
 test('both views pass axe', async ({ app }) => {

@@ -3,11 +3,11 @@
  * shortcuts, the / menu and story mentions, check what reaches the product file, export Markdown,
  * HTML and a PDF (the print stylesheet through Chromium), build the portfolio pack, and pass axe.
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { exportAndRead, pdfTextOf, savedNotice } from './exports';
 import { expect, test, waitForSaved } from './fixtures';
 
 interface DiskNode {
@@ -200,49 +200,43 @@ test('the toolbar follows the selection, and an outside change (shell undo, file
     .toContain('{"type":"link","attrs":{"href":"https://example.com/plan"');
 });
 
-test('exports Markdown and HTML, and the print stylesheet makes a PDF with the spec', async ({ app }, testInfo) => {
+test('exports Markdown and HTML into the workspace, and the print stylesheet makes a PDF with the spec', async ({ app, shell }, testInfo) => {
   await openSpecs(app);
   await expect(app.getByLabel('Title')).toHaveValue('PRD: Scan to stock the pantry');
 
-  const exportVia = async (name: string) => {
+  const exportVia = async (name: string, fileName: string) => {
     await app.getByRole('button', { name: 'Export ▾' }).click();
-    const downloading = app.waitForEvent('download');
-    await app.getByRole('button', { name }).click();
-    const download = await downloading;
-    const path = testInfo.outputPath(download.suggestedFilename());
-    await download.saveAs(path);
-    return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
+    return exportAndRead(app, app.getByRole('button', { name }), shell, 'larder', fileName);
   };
 
-  const md = await exportVia('Markdown (.md)');
-  expect(md.name).toBe('prd-scan-to-stock-the-pantry.md');
+  const md = await exportVia('Markdown (.md)', 'prd-scan-to-stock-the-pantry.md');
   expect(md.text.startsWith('# PRD: Scan to stock the pantry\n\n*Larder · PRD*\n\n## Scan to stock: barcode and receipt pantry entry\n')).toBe(true);
   expect(md.text).toContain('| Metric | Baseline | Target | By |\n| --- | --- | --- | --- |\n| New households with 15+ pantry items within 7 days | 31% | 55% | 2027-03-31 |');
   expect(md.text).toContain('\n### Problem\n');
   expect(md.text).toContain('**Non-goals:** e-receipts from email');
   expect(md.text).toContain('> *Reviewer note (design):');
+  // What the learner sees: the notice with the whole path (docs/screenshots, light and dark).
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await app.emulateMedia({ colorScheme });
+    await app.screenshot({ path: join(__dirname, `../../docs/screenshots/export-notice-${colorScheme}.png`) });
+  }
+  await app.emulateMedia({ colorScheme: 'light' });
 
-  const html = await exportVia('HTML page (.html)');
-  expect(html.name).toBe('prd-scan-to-stock-the-pantry.html');
+  const html = await exportVia('HTML page (.html)', 'prd-scan-to-stock-the-pantry.html');
   expect(html.text).toContain('<h1>PRD: Scan to stock the pantry</h1>');
   expect(html.text).toContain('<th scope="col"><p>Metric</p></th>');
   expect(html.text).toContain('@media print');
   expect(html.text).not.toMatch(/<script/i);
 
-  // In the app, "Print / Save as PDF" prints the same exported page (its own print stylesheet) from a hidden frame.
+  // The web shell cannot make PDFs (export.pdf is unsupported): "PDF" prints the same exported page
+  // (its own print stylesheet) from a hidden frame, where the browser's "Save as PDF" applies.
   await app.getByRole('button', { name: 'Export ▾' }).click();
-  await app.getByRole('button', { name: 'Print / Save as PDF' }).click();
-  await expect(app.frameLocator('iframe[title^="Print preview"]').getByRole('heading', { level: 1, name: 'PRD: Scan to stock the pantry' })).toBeAttached();
-  await expect(app.getByRole('status').filter({ hasText: 'Opened the print dialog' })).toBeVisible();
+  await app.getByRole('button', { name: 'PDF (.pdf)' }).click();
+  await expect(app.frameLocator('iframe[title="Print preview: prd-scan-to-stock-the-pantry.pdf"]').getByRole('heading', { level: 1, name: 'PRD: Scan to stock the pantry' })).toBeAttached();
+  await expect(app.getByRole('status').filter({ hasText: 'Opened the print dialog for prd-scan-to-stock-the-pantry.pdf' })).toBeVisible();
 
-  // The print stylesheet: Chromium prints the exported page (print media) to PDF; pdftotext reads it.
-  const page = await app.context().newPage();
-  await page.setContent(html.text);
-  await page.emulateMedia({ media: 'print' });
-  const pdfPath = testInfo.outputPath('spec.pdf');
-  await page.pdf({ path: pdfPath, format: 'A4', printBackground: true });
-  await page.close();
-  const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+  // The print stylesheet: Chromium prints the exported page file (print media) to PDF; pdftotext reads it.
+  const text = await pdfTextOf(app, readFileSync(html.path, 'utf8'), testInfo.outputPath('spec.pdf'));
   expect(text).toContain('PRD: Scan to stock the pantry');
   expect(text).toContain('Goals and success metrics');
   expect(text).toMatch(/New households with 15\+ pantry items/);
@@ -267,7 +261,7 @@ test('duplicate, rename and delete specs, each undoable', async ({ app, shell })
   expect(specs[1]?.content).toEqual(specs[0]?.content);
 });
 
-test('portfolio pack: pick the parts, set the author, download one standalone page', async ({ app, shell }, testInfo) => {
+test('portfolio pack: pick the parts, set the author, export one standalone page and say where it is', async ({ app, shell }) => {
   await openSpecs(app);
   await app.getByRole('button', { name: 'Portfolio pack…' }).click();
   const dialog = app.getByRole('dialog', { name: 'Portfolio pack' });
@@ -275,13 +269,7 @@ test('portfolio pack: pick the parts, set the author, download one standalone pa
   await dialog.getByLabel('Your name (on the cover)').press('Enter');
   await dialog.getByRole('checkbox', { name: 'Backlog summary' }).uncheck();
   await expectNoSeriousAxeViolations(app);
-  const downloading = app.waitForEvent('download');
-  await dialog.getByRole('button', { name: 'Download HTML' }).click();
-  const download = await downloading;
-  const path = testInfo.outputPath(download.suggestedFilename());
-  await download.saveAs(path);
-  const html = readFileSync(path, 'utf8');
-  expect(download.suggestedFilename()).toBe('larder-portfolio.html');
+  const { path, text: html } = await exportAndRead(dialog, dialog.getByRole('button', { name: 'Export HTML' }), shell, 'larder', 'larder-portfolio.html');
   expect(html).toContain('<h1>Larder</h1>');
   expect(html).toContain('Prepared by <strong>Alex Morgan</strong>');
   expect(html).toContain('<h1>PRD: Scan to stock the pantry</h1>');
@@ -289,6 +277,23 @@ test('portfolio pack: pick the parts, set the author, download one standalone pa
   expect(html).toContain('<h1>Prioritisation</h1>');
   expect(html).not.toContain('<h1>Backlog summary</h1>');
   expect(html).not.toMatch(/<script/i);
+
+  // The notice shows the whole path, copies it, passes axe, and goes when dismissed.
+  const notice = savedNotice(dialog, path);
+  await app.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await notice.getByRole('button', { name: 'Copy path' }).click();
+  await expect(notice.getByRole('button', { name: 'Copied' })).toBeVisible();
+  expect(await app.evaluate(() => navigator.clipboard.readText())).toBe(path);
+  await expectNoSeriousAxeViolations(app);
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(dialog.getByRole('status').filter({ hasText: 'Saved to' })).toHaveCount(0);
+  await expect(dialog.getByRole('button', { name: 'Export HTML' })).toBeFocused();
+
+  // Its PDF: the web shell prints the same page in the browser.
+  await dialog.getByRole('button', { name: 'Export PDF' }).click();
+  await expect(dialog.getByRole('status').filter({ hasText: 'Opened the print dialog for larder-portfolio.pdf' })).toBeVisible();
+  await expect(app.frameLocator('iframe[title="Print preview: larder-portfolio.pdf"]').getByText('Prepared by Alex Morgan')).toBeAttached();
+
   await waitForSaved(app);
   expect(shell.readProduct('larder')['author']).toBe('Alex Morgan');
 });

@@ -24,7 +24,7 @@ const STATUS_LABEL: Record<RoadmapItem['status'], string> = { planned: 'Planned'
 const CONFIDENCE_LABEL: Record<RoadmapItem['confidence'], string> = { high: 'High confidence', medium: 'Medium confidence', low: 'Low confidence' };
 
 /** `larder-roadmap.html` and the like. */
-export function roadmapFileName(product: Pick<Product, 'id'>, extension: 'html' | 'md'): string {
+export function roadmapFileName(product: Pick<Product, 'id'>, extension: 'html' | 'md' | 'pdf'): string {
   return `${product.id}-roadmap.${extension}`;
 }
 

@@ -1,6 +1,6 @@
 /**
  * Spec export: one document (tiptap JSON) to GitHub-flavoured Markdown or to a standalone,
- * print-ready HTML page. Every export of a spec — download, print-to-PDF, the portfolio pack —
+ * print-ready HTML page. Every export of a spec — Markdown, HTML, PDF, the portfolio pack —
  * goes through these functions.
  */
 import type { Product, Spec } from '../model/schema';

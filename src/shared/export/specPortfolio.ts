@@ -200,6 +200,7 @@ export function portfolioToHtml(product: Product, options: PortfolioOptions): st
   });
 }
 
-export function portfolioFileName(product: Pick<Product, 'name'>): string {
-  return fileNameFrom(`${product.name} portfolio`, 'html', 'portfolio');
+/** `larder-portfolio.html` (or `.pdf`), whatever characters the product's name has. */
+export function portfolioFileName(product: Pick<Product, 'name'>, extension: 'html' | 'pdf' = 'html'): string {
+  return fileNameFrom(`${product.name} portfolio`, extension, 'portfolio');
 }

@@ -1,8 +1,8 @@
 /**
- * The backlog toolbar's Import… and Export… buttons. Export offers the stories as CSV (every
- * field; importing it again restores them), the backlog as Markdown, and the product file (JSON),
- * each as a download. While shown, the backlog registers its store so a dropped file can go into
- * this product.
+ * The backlog toolbar's Import… and Export… buttons. Export writes the stories as CSV (every field;
+ * importing it again restores them) or the backlog as Markdown into the workspace's exports folder
+ * and says where; the product file itself (JSON) is a download, so the learner picks where it goes.
+ * While shown, the backlog registers its store so a dropped file can go into this product.
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { backlogCsv, backlogFileName } from '../../../../shared/export/backlogCsv';
@@ -10,20 +10,22 @@ import { backlogMarkdown } from '../../../../shared/export/backlogMarkdown';
 import { serializeProduct } from '../../../../shared/model/productFile';
 import type { Product } from '../../../../shared/model/schema';
 import { errorMessage } from '../../components/errors';
+import { downloadText, useExporter } from '../../components/exportFile';
 import type { DocumentStore } from '../../state/documentStore';
-import { downloadFile } from './downloadFile';
 import { requestImport, setActiveStore } from './importRequests';
 import './import.css';
 
+/** Written into `exports/<product>/` (the app says where), or — the product file — downloaded. */
 const EXPORTS = [
-  { key: 'csv', label: 'Stories as CSV', hint: 'Every field; re-import restores the stories', make: (p: Product) => ({ name: backlogFileName(p, 'csv'), content: backlogCsv(p), type: 'text/csv;charset=utf-8' }) },
-  { key: 'md', label: 'Backlog as Markdown', hint: 'By column, with criteria as checklists', make: (p: Product) => ({ name: backlogFileName(p, 'md'), content: backlogMarkdown(p), type: 'text/markdown;charset=utf-8' }) },
-  { key: 'json', label: 'Product file (JSON)', hint: 'The whole product, to keep or share', make: (p: Product) => ({ name: backlogFileName(p, 'product.json'), content: serializeProduct(p), type: 'application/json' }) },
+  { key: 'csv', label: 'Stories as CSV', hint: 'Every field; re-import restores the stories', target: 'exports', extension: 'csv', content: backlogCsv },
+  { key: 'md', label: 'Backlog as Markdown', hint: 'By column, with criteria as checklists', target: 'exports', extension: 'md', content: backlogMarkdown },
+  { key: 'json', label: 'Product file (JSON)', hint: 'The whole product: download it to keep or share', target: 'download', extension: 'product.json', content: serializeProduct },
 ] as const;
 
 export function BacklogTransfer({ store, product }: { store: DocumentStore; product: Product }) {
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const exporter = useExporter(store.id, { className: 'transfer-notice' });
   const menuId = useId();
   const wrapper = useRef<HTMLDivElement | null>(null);
   const toggle = useRef<HTMLButtonElement | null>(null);
@@ -67,9 +69,16 @@ export function BacklogTransfer({ store, product }: { store: DocumentStore; prod
               type="button"
               className="transfer-item"
               onClick={() => {
+                const fileName = backlogFileName(product, x.extension);
+                if (x.target === 'exports') {
+                  setOpen(false);
+                  toggle.current?.focus();
+                  void exporter.exportText(fileName, () => x.content(product));
+                  return;
+                }
                 try {
-                  const file = x.make(product);
-                  downloadFile(file.name, file.content, file.type);
+                  downloadText(fileName, x.content(product), 'application/json');
+                  exporter.dismiss();
                   setError(null);
                   setOpen(false);
                   toggle.current?.focus();
@@ -89,6 +98,7 @@ export function BacklogTransfer({ store, product }: { store: DocumentStore; prod
           )}
         </div>
       )}
+      {!open && exporter.notice}
     </div>
   );
 }

@@ -6,9 +6,9 @@ import { FRAMEWORK_LABELS } from '../../../../shared/scoring/frameworks';
 import type { PrioritizationItem } from '../../../../shared/scoring/items';
 import type { Ranking } from '../../../../shared/scoring/ranking';
 import { CommitField } from '../../components/CommitField';
+import { useExporter } from '../../components/exportFile';
 import type { DocumentStore } from '../../state/documentStore';
 import { dispatchEdit } from './dispatchEdit';
-import { downloadText } from './download';
 
 const PREVIEW_ROWS = 100;
 
@@ -34,6 +34,7 @@ export function ApplyExportView({
   const [message, setMessage] = useState<string | null>(null);
   const [preview, setPreview] = useState(false);
   const noun = prioritization.scope === 'epics' ? 'epics' : 'stories';
+  const exporter = useExporter(productId, { className: 'pz-export-notice' });
 
   const apply = () => {
     if (!plan.edit) return;
@@ -44,8 +45,7 @@ export function ApplyExportView({
 
   const exportData: PrioritizationExport = { productName, prioritization, items, rankings };
   const exportFile = (kind: 'csv' | 'md') => {
-    const content = kind === 'csv' ? prioritizationCsv(exportData) : prioritizationMarkdown(exportData);
-    downloadText(prioritizationFileName(productId, framework, kind), content, kind === 'csv' ? 'text/csv' : 'text/markdown');
+    void exporter.exportText(prioritizationFileName(productId, framework, kind), () => (kind === 'csv' ? prioritizationCsv(exportData) : prioritizationMarkdown(exportData)));
   };
 
   return (
@@ -119,12 +119,13 @@ export function ApplyExportView({
         <p className="muted">The table of every {prioritization.scope === 'epics' ? 'epic' : 'story'}’s inputs, scores and ranks under each framework, the chosen framework ({FRAMEWORK_LABELS[framework]}) and your rationale notes.</p>
         <div className="actions">
           <button type="button" onClick={() => exportFile('csv')}>
-            Download CSV
+            Export CSV
           </button>
           <button type="button" onClick={() => exportFile('md')}>
-            Download Markdown
+            Export Markdown
           </button>
         </div>
+        {exporter.notice}
         <details className="pz-preview" onToggle={(e) => setPreview(e.currentTarget.open)}>
           <summary>Preview the Markdown</summary>
           {preview && <pre>{prioritizationMarkdown(exportData)}</pre>}

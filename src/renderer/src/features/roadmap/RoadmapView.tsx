@@ -5,11 +5,10 @@ import { rankAtIndex } from '../../../../shared/model/rank';
 import type { Product, RoadmapItem } from '../../../../shared/model/schema';
 import { todayIso, ZOOM_LEVELS, type ZoomLevel } from '../../../../shared/roadmap/dates';
 import { itemsInHorizon, SWIMLANE_MODES, type SwimlaneMode } from '../../../../shared/roadmap/grouping';
-import { errorMessage } from '../../components/errors';
+import { useExporter } from '../../components/exportFile';
 import type { DocumentStore } from '../../state/documentStore';
 import { BoardView } from './BoardView';
 import { ChecksPanel } from './ChecksPanel';
-import { downloadText, printHtml } from './exportActions';
 import { ItemEditor } from './ItemEditor';
 import { SWIMLANE_LABELS, ZOOM_LABELS } from './labels';
 import { LanesPanel } from './LanesPanel';
@@ -68,7 +67,7 @@ export function RoadmapView({ store, product }: { store: DocumentStore; product:
   const [settings, setSettings] = useState(loadSettings);
   const [panel, setPanel] = useState<Panel>({ kind: 'checks' });
   const [focusRequest, setFocusRequest] = useState<{ id: string; seq: number } | null>(null);
-  const [exportError, setExportError] = useState<string | null>(null);
+  const exporter = useExporter(store.id);
   const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ board: null, timeline: null });
 
   const change = (patch: Partial<ViewSettings>) => {
@@ -126,19 +125,11 @@ export function RoadmapView({ store, product }: { store: DocumentStore; product:
     requestAnimationFrame(() => document.querySelector<HTMLInputElement>('.rm-panel input')?.select());
   };
 
-  const exportFile = (kind: 'html' | 'md') => {
-    setExportError(null);
-    try {
-      if (kind === 'html') downloadText(roadmapFileName(product, 'html'), roadmapHtml(product, { today }), 'text/html;charset=utf-8');
-      else downloadText(roadmapFileName(product, 'md'), roadmapMarkdown(product, { today }), 'text/markdown;charset=utf-8');
-    } catch (e) {
-      setExportError(errorMessage(e));
-    }
-  };
-
-  const print = () => {
-    setExportError(null);
-    printHtml(roadmapHtml(product, { today })).catch((e: unknown) => setExportError(errorMessage(e)));
+  const exportAs = (kind: 'html' | 'md' | 'pdf') => {
+    const fileName = roadmapFileName(product, kind);
+    if (kind === 'md') void exporter.exportText(fileName, () => roadmapMarkdown(product, { today }));
+    else if (kind === 'html') void exporter.exportText(fileName, () => roadmapHtml(product, { today }));
+    else void exporter.exportPdf(fileName, () => roadmapHtml(product, { today }));
   };
 
   const selectedId = panel.kind === 'item' ? panel.id : null;
@@ -204,23 +195,19 @@ export function RoadmapView({ store, product }: { store: DocumentStore; product:
             <span className="rm-export-label" aria-hidden="true">
               Export
             </span>
-            <button type="button" onClick={() => exportFile('html')} aria-label="Export roadmap as HTML">
+            <button type="button" onClick={() => exportAs('html')} aria-label="Export roadmap as HTML">
               HTML
             </button>
-            <button type="button" onClick={() => exportFile('md')} aria-label="Export roadmap as Markdown">
+            <button type="button" onClick={() => exportAs('md')} aria-label="Export roadmap as Markdown">
               Markdown
             </button>
-            <button type="button" onClick={print} aria-label="Print roadmap or save as PDF">
-              Print / PDF
+            <button type="button" onClick={() => exportAs('pdf')} aria-label="Export roadmap as PDF">
+              PDF
             </button>
           </div>
         </div>
       </div>
-      {exportError && (
-        <div role="alert" className="banner banner-error">
-          The export failed: {exportError}
-        </div>
-      )}
+      {exporter.notice}
       <div className="rm-body">
         <div className="rm-main" role="tabpanel" id="rm-tabpanel" aria-labelledby={`rm-tab-${settings.tab}`}>
           {settings.tab === 'board' ? (

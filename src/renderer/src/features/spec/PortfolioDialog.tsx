@@ -1,20 +1,21 @@
 /**
  * The portfolio pack: pick what goes in (cover, specs, roadmap, prioritisation, backlog summary),
- * set the author's name for the cover, and download one standalone HTML page or print it to PDF.
+ * set the author's name for the cover, and export one standalone HTML page (or a PDF of it) into the
+ * workspace's exports folder — the dialog then says where it was written.
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { defaultPortfolioOptions, isEmptyPortfolio, PORTFOLIO_PART_LABELS, portfolioFileName, portfolioToHtml, type PortfolioOptions, type PortfolioPart } from '../../../../shared/export/specPortfolio';
 import { LIMITS, type Product } from '../../../../shared/model/schema';
 import { CommitField } from '../../components/CommitField';
+import { useExporter } from '../../components/exportFile';
 import type { DocumentStore } from '../../state/documentStore';
-import { downloadText, printHtml } from './download';
 
 const PARTS: readonly Exclude<PortfolioPart, 'cover'>[] = ['roadmap', 'prioritization', 'backlog'];
 
 export function PortfolioDialog({ store, product, beforeExport, onClose }: { store: DocumentStore; product: Product; beforeExport: () => void; onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
   const [options, setOptions] = useState<PortfolioOptions>(() => defaultPortfolioOptions(product));
-  const [done, setDone] = useState<string | null>(null);
+  const exporter = useExporter(store.id, { className: 'portfolio-notice' });
   const headingId = useId();
 
   useEffect(() => {
@@ -37,7 +38,7 @@ export function PortfolioDialog({ store, product, beforeExport, onClose }: { sto
   return (
     <dialog ref={ref} className="spec-dialog portfolio-dialog" aria-labelledby={headingId} onClose={onClose} onCancel={onClose}>
       <h2 id={headingId}>Portfolio pack</h2>
-      <p className="muted">One page for your portfolio: a cover, your specs, the roadmap, the prioritisation and a backlog summary. Download it, or print it and choose “Save as PDF”.</p>
+      <p className="muted">One page for your portfolio: a cover, your specs, the roadmap, the prioritisation and a backlog summary. It is saved in this workspace’s exports folder, as a page or a PDF.</p>
       <CommitField
         label="Your name (on the cover)"
         value={product.author}
@@ -70,8 +71,9 @@ export function PortfolioDialog({ store, product, beforeExport, onClose }: { sto
         ))}
       </fieldset>
       <p role="status" className="muted">
-        {empty ? 'Choose at least one part.' : (done ?? '')}
+        {empty ? 'Choose at least one part.' : ''}
       </p>
+      {exporter.notice}
       <div className="dialog-actions">
         <button type="button" onClick={onClose}>
           Close
@@ -79,24 +81,17 @@ export function PortfolioDialog({ store, product, beforeExport, onClose }: { sto
         <button
           type="button"
           disabled={empty}
-          onClick={() => {
-            printHtml(build(), `${product.name} portfolio`);
-            setDone('Opened the print dialog: choose “Save as PDF” to keep a PDF.');
-          }}
+          onClick={() => void exporter.exportPdf(portfolioFileName(product, 'pdf'), build)}
         >
-          Print / Save as PDF
+          Export PDF
         </button>
         <button
           type="button"
           className="primary"
           disabled={empty}
-          onClick={() => {
-            const name = portfolioFileName(product);
-            downloadText(name, build(), 'text/html');
-            setDone(`Downloaded ${name}.`);
-          }}
+          onClick={() => void exporter.exportText(portfolioFileName(product, 'html'), build)}
         >
-          Download HTML
+          Export HTML
         </button>
       </div>
     </dialog>

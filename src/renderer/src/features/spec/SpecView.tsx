@@ -9,8 +9,8 @@ import { LIMITS, type Product, type SpecTemplate } from '../../../../shared/mode
 import { createSpec, duplicateSpec } from '../../../../shared/spec/specList';
 import { SPEC_TEMPLATES } from '../../../../shared/spec/templates';
 import { CommitField } from '../../components/CommitField';
+import { useExporter } from '../../components/exportFile';
 import type { DocumentStore } from '../../state/documentStore';
-import { downloadText, printHtml } from './download';
 import { NewSpecDialog } from './NewSpecDialog';
 import { PortfolioDialog } from './PortfolioDialog';
 import { SpecEditor, type SpecEditorHandle } from './SpecEditor';
@@ -37,10 +37,21 @@ export function SpecView({ store, product }: { store: DocumentStore; product: Pr
     return product.specs.some((s) => s.id === fromHash) ? fromHash : (product.specs[0]?.id ?? null);
   });
   const [dialog, setDialog] = useState<'new' | 'portfolio' | null>(null);
-  const [notice, setNotice] = useState<Notice>(null);
+  const [notice, setNoticeState] = useState<Notice>(null);
+  const exporter = useExporter(store.id, { className: 'spec-notice' });
+  const { dismiss: dismissExport } = exporter;
+  /** One message at a time: an edit's notice replaces an export's and the other way round. */
+  const setNotice = useCallback(
+    (next: Notice) => {
+      setNoticeState(next);
+      if (next) dismissExport();
+    },
+    [dismissExport],
+  );
   const [exportOpen, setExportOpen] = useState(false);
   const [typing, setTyping] = useState(false);
   const editorHandle = useRef<SpecEditorHandle | null>(null);
+  const exportToggle = useRef<HTMLButtonElement | null>(null);
   const handleRef = useCallback((h: SpecEditorHandle | null) => (editorHandle.current = h), []);
   const listHeading = useId();
   const exportMenuId = useId();
@@ -92,11 +103,14 @@ export function SpecView({ store, product }: { store: DocumentStore; product: Pr
     flush();
     const current = store.getSnapshot().product;
     const latest = current.specs.find((s) => s.id === spec.id) ?? spec;
-    if (kind === 'md') downloadText(specFileName(latest, 'md'), specToMarkdown(latest, current), 'text/markdown');
-    else if (kind === 'html') downloadText(specFileName(latest, 'html'), specToHtml(latest, current), 'text/html');
-    else printHtml(specToHtml(latest, current), latest.title);
     setExportOpen(false);
-    setNotice({ text: kind === 'pdf' ? 'Opened the print dialog: choose “Save as PDF” to keep a PDF.' : `Downloaded ${specFileName(latest, kind)}.`, undo: false });
+    // The menu closes: focus goes back to its button (and there again when the notice is dismissed).
+    exportToggle.current?.focus();
+    setNotice(null);
+    const fileName = specFileName(latest, kind);
+    if (kind === 'md') void exporter.exportText(fileName, () => specToMarkdown(latest, current));
+    else if (kind === 'html') void exporter.exportText(fileName, () => specToHtml(latest, current));
+    else void exporter.exportPdf(fileName, () => specToHtml(latest, current));
   };
 
   return (
@@ -137,6 +151,7 @@ export function SpecView({ store, product }: { store: DocumentStore; product: Pr
       </nav>
 
       <section className="spec-main" aria-label="Spec editor">
+        {exporter.notice}
         {notice && (
           <div className="banner banner-info spec-notice" role="status">
             <p>{notice.text}</p>
@@ -182,7 +197,7 @@ export function SpecView({ store, product }: { store: DocumentStore; product: Pr
                   Delete
                 </button>
                 <div className="export-menu">
-                  <button type="button" aria-expanded={exportOpen} aria-controls={exportMenuId} onClick={() => setExportOpen((o) => !o)}>
+                  <button ref={exportToggle} type="button" aria-expanded={exportOpen} aria-controls={exportMenuId} onClick={() => setExportOpen((o) => !o)}>
                     Export ▾
                   </button>
                   {exportOpen && (
@@ -199,7 +214,7 @@ export function SpecView({ store, product }: { store: DocumentStore; product: Pr
                       </li>
                       <li>
                         <button type="button" onClick={() => exportAs('pdf')}>
-                          Print / Save as PDF
+                          PDF (.pdf)
                         </button>
                       </li>
                     </ul>
