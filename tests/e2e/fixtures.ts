@@ -53,6 +53,8 @@ export async function startWebShell(folder: string): Promise<WebShell> {
 }
 
 export const test = base.extend<{ shell: WebShell; app: Page }>({
+  // Playwright reads a fixture's dependencies from its first parameter: this one has none.
+  // eslint-disable-next-line no-empty-pattern
   shell: async ({}, use) => {
     const folder = mkdtempSync(join(tmpdir(), 'pm-e2e-'));
     const shell = await startWebShell(folder);
@@ -74,4 +76,13 @@ export { expect };
 /** Wait until the product shows "Saved" (every edit has reached the disk). */
 export async function waitForSaved(page: Page): Promise<void> {
   await expect(page.getByRole('status').filter({ hasText: /^(Saved|Saving…|Not saved)$/ })).toHaveText('Saved');
+}
+
+/**
+ * A picture for the README. Taken only by `npm run screenshots` (PM_SCREENSHOTS=1), so that running
+ * the tests never changes tracked files.
+ */
+export async function docScreenshot(page: Page, path: string): Promise<void> {
+  if (process.env['PM_SCREENSHOTS'] !== '1') return;
+  await page.screenshot({ path });
 }

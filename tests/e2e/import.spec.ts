@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { exportAndRead, exportPath } from './exports';
-import { expect, test, waitForSaved } from './fixtures';
+import { expect, test, waitForSaved, docScreenshot } from './fixtures';
 
 const FIXTURES = join(__dirname, '../fixtures/import');
 const SCREENSHOTS = join(__dirname, '../../docs/screenshots');
@@ -200,8 +200,8 @@ test('the import preview is accessible, and looks right in light and dark', asyn
   await expect(summary(app)).toContainText('7 stories');
   await expect(summary(app)).toContainText('2 new columns');
   await expectNoSeriousAxeViolations(app);
-  await app.screenshot({ path: join(SCREENSHOTS, 'import-light.png') });
+  await docScreenshot(app, join(SCREENSHOTS, 'import-light.png'));
   await app.emulateMedia({ colorScheme: 'dark' });
   await expectNoSeriousAxeViolations(app);
-  await app.screenshot({ path: join(SCREENSHOTS, 'import-dark.png') });
+  await docScreenshot(app, join(SCREENSHOTS, 'import-dark.png'));
 });

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test, waitForSaved } from './fixtures';
+import { expect, test, waitForSaved, docScreenshot } from './fixtures';
 
 const SCREENSHOTS = join(__dirname, '../../docs/screenshots');
 const READY_EXERCISE = 'Get the top of Ready truly ready';
@@ -158,7 +158,7 @@ test('the practice panel passes axe, in light and dark; screenshots', async ({ a
   await app.getByRole('button', { name: 'Practice', exact: true }).click();
   await expect(panel(app).getByRole('list', { name: 'Exercises' }).getByRole('listitem')).toHaveCount(6);
   await expectNoSeriousAxeViolations(app);
-  await app.screenshot({ path: join(SCREENSHOTS, 'practice-list-light.png') });
+  await docScreenshot(app, join(SCREENSHOTS, 'practice-list-light.png'));
 
   await panel(app).getByRole('list', { name: 'Exercises' }).getByRole('button', { name: new RegExp(READY_EXERCISE) }).click();
   await panel(app).getByRole('button', { name: 'Start exercise' }).click();
@@ -171,14 +171,14 @@ test('the practice panel passes axe, in light and dark; screenshots', async ({ a
   for (const scheme of ['light', 'dark'] as const) {
     await app.emulateMedia({ colorScheme: scheme });
     await panel(app).evaluate((el) => (el.scrollTop = 0));
-    await app.screenshot({ path: join(SCREENSHOTS, `practice-${scheme}.png`) });
+    await docScreenshot(app, join(SCREENSHOTS, `practice-${scheme}.png`));
     await expectNoSeriousAxeViolations(app);
   }
   await app.emulateMedia({ colorScheme: 'light' });
   await panel(app).getByRole('heading', { name: 'Reference answer' }).scrollIntoViewIfNeeded();
-  await app.screenshot({ path: join(SCREENSHOTS, 'practice-reference-light.png') });
+  await docScreenshot(app, join(SCREENSHOTS, 'practice-reference-light.png'));
 
   await app.getByRole('link', { name: '← All products' }).click();
   await expect(app.getByLabel('Practice progress for Larder')).toBeVisible();
-  await app.screenshot({ path: join(SCREENSHOTS, 'practice-start-light.png') });
+  await docScreenshot(app, join(SCREENSHOTS, 'practice-start-light.png'));
 });

@@ -8,7 +8,7 @@ import { kendallTau } from '../../src/shared/scoring/agreement';
 import { rankBy } from '../../src/shared/scoring/frameworks';
 import { prioritizationItems } from '../../src/shared/scoring/items';
 import { exportAndRead } from './exports';
-import { expect, SAMPLES_DIR, test, waitForSaved } from './fixtures';
+import { expect, SAMPLES_DIR, test, waitForSaved, docScreenshot } from './fixtures';
 
 const larder = (): Product => ProductSchema.parse(JSON.parse(readFileSync(join(SAMPLES_DIR, 'larder.product.json'), 'utf8')));
 
@@ -361,15 +361,15 @@ test('screenshots of the prioritizer, light and dark', async ({ app }) => {
   for (const scheme of ['light', 'dark'] as const) {
     await app.emulateMedia({ colorScheme: scheme });
     await openTab(app, 'RICE table');
-    await app.screenshot({ path: join(shots, `prioritize-${scheme}.png`) });
+    await docScreenshot(app, join(shots, `prioritize-${scheme}.png`));
     await openTab(app, 'Matrix');
-    await app.screenshot({ path: join(shots, `prioritize-matrix-${scheme}.png`) });
+    await docScreenshot(app, join(shots, `prioritize-matrix-${scheme}.png`));
     await openTab(app, 'Compare');
-    await app.screenshot({ path: join(shots, `prioritize-compare-${scheme}.png`) });
+    await docScreenshot(app, join(shots, `prioritize-compare-${scheme}.png`));
     await openTab(app, 'Ranking exercise');
     await app.getByRole('button', { name: 'Reveal the RICE ranking' }).click();
-    await app.screenshot({ path: join(shots, `prioritize-exercise-${scheme}.png`) });
+    await docScreenshot(app, join(shots, `prioritize-exercise-${scheme}.png`));
     await openTab(app, 'Sensitivity');
-    await app.screenshot({ path: join(shots, `prioritize-sensitivity-${scheme}.png`) });
+    await docScreenshot(app, join(shots, `prioritize-sensitivity-${scheme}.png`));
   }
 });

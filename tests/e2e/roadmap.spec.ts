@@ -5,7 +5,7 @@ import type { Locator, Page } from '@playwright/test';
 import { addDays, formatRange, todayIso } from '../../src/shared/roadmap/dates';
 import { dragEnd, dragMove, placeAt, PX_PER_DAY } from '../../src/shared/roadmap/timeline';
 import { exportAndRead, pdfTextOf } from './exports';
-import { expect, SAMPLES_DIR, test, waitForSaved, type WebShell } from './fixtures';
+import { expect, SAMPLES_DIR, test, waitForSaved, type WebShell, docScreenshot } from './fixtures';
 
 interface DiskItem {
   id: string;
@@ -469,7 +469,7 @@ test('screenshots of both views, light and dark', async ({ app }) => {
   for (const scheme of ['light', 'dark'] as const) {
     await app.emulateMedia({ colorScheme: scheme });
     await expect(app.getByRole('region', { name: 'Now, Next, Later board' })).toBeVisible();
-    await app.screenshot({ path: join(shots, `roadmap-board-${scheme}.png`) });
+    await docScreenshot(app, join(shots, `roadmap-board-${scheme}.png`));
   }
   // The timeline with the checks panel closed, to show more of the dates.
   await app.getByRole('tab', { name: 'Timeline' }).click();
@@ -477,6 +477,6 @@ test('screenshots of both views, light and dark', async ({ app }) => {
   for (const scheme of ['light', 'dark'] as const) {
     await app.emulateMedia({ colorScheme: scheme });
     await expect(app.getByRole('button', { name: /^Barcode scanning for everyone: / })).toBeVisible();
-    await app.screenshot({ path: join(shots, `roadmap-timeline-${scheme}.png`) });
+    await docScreenshot(app, join(shots, `roadmap-timeline-${scheme}.png`));
   }
 });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { exportAndRead, pdfTextOf, savedNotice } from './exports';
-import { expect, test, waitForSaved } from './fixtures';
+import { expect, test, waitForSaved, docScreenshot } from './fixtures';
 
 interface DiskNode {
   type: string;
@@ -64,8 +64,14 @@ test('create a PRD, write with shortcuts, the / menu and a mention; it is saved 
   // After the last prompt, a new paragraph in plain text (not the prompt's italics).
   await editor.getByText('How you will release and learn').click();
   await app.keyboard.press('Control+End');
-  // A round trip to the page lets the editor read the moved caret (selectionchange) before Enter.
+  // The browser moves the caret natively and tells the editor in a later selectionchange event:
+  // wait until the caret is at the end of the last prompt and two frames have passed, so the
+  // editor has read it before Enter (a person never types within those milliseconds).
   await expect(editor).toBeFocused();
+  await expect
+    .poll(() => app.evaluate(() => window.getSelection()?.anchorNode?.textContent?.includes('How you will release and learn') ?? false))
+    .toBe(true);
+  await app.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(null)))));
   await app.keyboard.press('Enter');
   // Markdown shortcuts: "## " makes a heading, "- " a bulleted list.
   await app.keyboard.type('## Rollout notes');
@@ -218,7 +224,7 @@ test('exports Markdown and HTML into the workspace, and the print stylesheet mak
   // What the learner sees: the notice with the whole path (docs/screenshots, light and dark).
   for (const colorScheme of ['light', 'dark'] as const) {
     await app.emulateMedia({ colorScheme });
-    await app.screenshot({ path: join(__dirname, `../../docs/screenshots/export-notice-${colorScheme}.png`) });
+    await docScreenshot(app, join(__dirname, `../../docs/screenshots/export-notice-${colorScheme}.png`));
   }
   await app.emulateMedia({ colorScheme: 'light' });
 
@@ -304,9 +310,9 @@ test('the spec view passes axe (slash menu and dialog open too); screenshots in 
   await expect(editor.getByRole('heading', { name: 'Problem' })).toBeVisible();
   await expectNoSeriousAxeViolations(app);
   const dir = join(__dirname, '../../docs/screenshots');
-  await app.screenshot({ path: join(dir, 'spec-light.png') });
+  await docScreenshot(app, join(dir, 'spec-light.png'));
   await app.emulateMedia({ colorScheme: 'dark' });
-  await app.screenshot({ path: join(dir, 'spec-dark.png') });
+  await docScreenshot(app, join(dir, 'spec-dark.png'));
   await app.emulateMedia({ colorScheme: 'light' });
 
   // Live blocks and a mention, written into the Requirements section.
@@ -328,9 +334,9 @@ test('the spec view passes axe (slash menu and dialog open too); screenshots in 
   await expect(slash).toBeVisible();
   await expectNoSeriousAxeViolations(app);
   await editor.getByRole('heading', { name: 'Requirements' }).scrollIntoViewIfNeeded();
-  await app.screenshot({ path: join(dir, 'spec-blocks-light.png') });
+  await docScreenshot(app, join(dir, 'spec-blocks-light.png'));
   await app.emulateMedia({ colorScheme: 'dark' });
-  await app.screenshot({ path: join(dir, 'spec-blocks-dark.png') });
+  await docScreenshot(app, join(dir, 'spec-blocks-dark.png'));
   await app.emulateMedia({ colorScheme: 'light' });
   await app.keyboard.press('Escape');
   await app.keyboard.press('Backspace');
@@ -338,7 +344,7 @@ test('the spec view passes axe (slash menu and dialog open too); screenshots in 
   await app.getByRole('button', { name: 'New spec' }).click();
   await expect(app.getByRole('dialog', { name: 'New spec' })).toBeVisible();
   await expectNoSeriousAxeViolations(app);
-  await app.screenshot({ path: join(dir, 'spec-new-light.png') });
+  await docScreenshot(app, join(dir, 'spec-new-light.png'));
   await app.keyboard.press('Escape');
   await expect(app.getByRole('dialog', { name: 'New spec' })).toBeHidden();
 });
