@@ -2,11 +2,11 @@
  * `npm run test:stress`: the long runs of the reliability tests (500 SIGKILLs). `npm test` runs
  * the same harnesses with smaller counts from tests/unit/reliability.
  */
-import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  root: resolve(__dirname, '../..'),
+  root: fileURLToPath(new URL('../..', import.meta.url)),
   test: {
     include: ['tests/reliability/**/*.stress.test.ts'],
     environment: 'node',
