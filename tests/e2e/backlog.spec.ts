@@ -1,16 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test, waitForSaved, type WebShell } from './fixtures';
+import { expect, test, waitForSaved, type WebShell, openSample, expectNoSeriousAxeViolations } from './fixtures';
 
 type DiskStory = { id: string; title: string; status: string; rank: string; acceptanceCriteria: { text: string }[]; splitFrom: string | null; splitInto: string[] };
-
-async function openSample(page: Page, name: string): Promise<string> {
-  await page.getByRole('button', { name: `Start practising with ${name}` }).click();
-  await expect(page.getByRole('region', { name: 'Board' })).toBeVisible();
-  const match = /#\/p\/([a-z0-9-]+)\//.exec(page.url());
-  if (!match?.[1]) throw new Error(`not on a product page: ${page.url()}`);
-  return match[1];
-}
 
 function column(page: Page, name: string): Locator {
   return page.getByRole('region', { name: 'Board' }).getByRole('list', { name: `${name} stories` });
@@ -37,12 +28,6 @@ async function dragWithMouse(page: Page, source: Locator, target: Locator): Prom
   await page.mouse.move(to.x + to.width / 2, to.y + Math.min(20, to.height / 2), { steps: 12 });
   await page.mouse.move(to.x + to.width / 2, to.y + Math.min(22, to.height / 2), { steps: 2 });
   await page.mouse.up();
-}
-
-async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
 }
 
 test('drag a card to another column with the mouse; reload keeps status and order; undo moves it back', async ({ app, shell }) => {

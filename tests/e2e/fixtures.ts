@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 
 const root = resolve(__dirname, '../..');
@@ -85,4 +86,26 @@ export async function waitForSaved(page: Page): Promise<void> {
 export async function docScreenshot(page: Page, path: string): Promise<void> {
   if (process.env['PM_SCREENSHOTS'] !== '1') return;
   await page.screenshot({ path });
+}
+
+/** The product id in the page's URL (`#/p/<id>/<view>`). */
+export function productIdOf(page: Page): string {
+  const match = /#\/p\/([a-z0-9-]+)\//.exec(page.url());
+  if (!match?.[1]) throw new Error(`not on a product page: ${page.url()}`);
+  return match[1];
+}
+
+/** From the start screen, start practising with a sample (e.g. "Larder"); answers its new product id. */
+export async function openSample(page: Page, name: string): Promise<string> {
+  await page.getByRole('button', { name: `Start practising with ${name}` }).click();
+  await expect(page.getByRole('navigation', { name: 'Views' })).toBeVisible();
+  return productIdOf(page);
+}
+
+/** axe-core finds no serious or critical violation on the page as it is now. */
+export async function expectNoSeriousAxeViolations(page: Page, where = ''): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const prefix = where ? `${where}: ` : '';
+  expect(serious.map((v) => `${prefix}${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
 }

@@ -1,22 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
-import { expect, test, waitForSaved } from './fixtures';
-
-async function openSample(page: Page, name: string): Promise<string> {
-  await page.getByRole('button', { name: `Start practising with ${name}` }).click();
-  await expect(page.getByRole('navigation', { name: 'Views' })).toBeVisible();
-  const match = /#\/p\/([a-z0-9-]+)\//.exec(page.url());
-  if (!match?.[1]) throw new Error(`not on a product page: ${page.url()}`);
-  return match[1];
-}
-
-async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
-}
+import { expect, test, waitForSaved, openSample, expectNoSeriousAxeViolations } from './fixtures';
 
 test('open a sample, edit a story, reload: the edit is shown and on disk', async ({ app, shell }) => {
   await expect(app.getByRole('heading', { name: 'PM Practice Workspace' })).toBeVisible();

@@ -5,10 +5,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { exportAndRead, exportPath } from './exports';
-import { expect, test, waitForSaved, docScreenshot } from './fixtures';
+import { expect, test, waitForSaved, docScreenshot, productIdOf, expectNoSeriousAxeViolations } from './fixtures';
 
 const FIXTURES = join(__dirname, '../fixtures/import');
 const SCREENSHOTS = join(__dirname, '../../docs/screenshots');
@@ -23,18 +22,6 @@ function summary(page: Page): Locator {
 
 function column(page: Page, name: string): Locator {
   return page.getByRole('region', { name: 'Board' }).getByRole('list', { name: `${name} stories` });
-}
-
-function productId(page: Page): string {
-  const match = /#\/p\/([a-z0-9-]+)\//.exec(page.url());
-  if (!match?.[1]) throw new Error(`not on a product page: ${page.url()}`);
-  return match[1];
-}
-
-async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
 }
 
 /** Drop a file on the window the way a browser does: dragenter, dragover, drop with a DataTransfer. */
@@ -78,7 +65,7 @@ test('import a Jira Cloud CSV from the start screen: preview, confirm, stories o
   await expect(column(app, 'Backlog').getByText('Show the points balance on the account page')).toBeVisible();
   await expect(app.getByRole('status').filter({ hasText: 'Imported 5 stories from Jira' })).toBeVisible();
 
-  const onDisk = shell.readProduct(productId(app)) as unknown as { name: string; stories: DiskStory[]; epics: { id: string; title: string }[] };
+  const onDisk = shell.readProduct(productIdOf(app)) as unknown as { name: string; stories: DiskStory[]; epics: { id: string; title: string }[] };
   expect(onDisk.name).toBe('Shopfront');
   expect(onDisk.stories.map((s) => s.id).sort()).toEqual(['shop-11', 'shop-12', 'shop-13', 'shop-14', 'shop-15']);
   expect(onDisk.stories.find((s) => s.id === 'shop-11')).toMatchObject({ epicId: 'shop-1', estimate: 5, labels: ['payments', 'mobile', 'SHOP Sprint 4', 'SHOP Sprint 5'] });
@@ -108,7 +95,7 @@ test('import a Trello board JSON: archived cards counted and optional, lists bec
   await expect(column(app, 'Sprint 3 (old) (archived)').getByText('Sprint 3 retro actions')).toBeVisible();
   await expect(column(app, 'Backlog').getByText('Old splash screen animation')).toBeVisible();
 
-  const onDisk = shell.readProduct(productId(app)) as unknown as { board: { columns: { name: string }[] }; stories: DiskStory[] };
+  const onDisk = shell.readProduct(productIdOf(app)) as unknown as { board: { columns: { name: string }[] }; stories: DiskStory[] };
   expect(onDisk.board.columns.map((c) => c.name)).toEqual(['Icebox', 'Backlog', 'Up next', 'Doing', 'Done ✅', 'Sprint 3 (old) (archived)']);
   expect(onDisk.stories.find((s) => s.title === 'Dark mode')?.acceptanceCriteria.map((c) => c.text)).toEqual([
     'Follows the system setting by default',
@@ -120,7 +107,7 @@ test('import a Trello board JSON: archived cards counted and optional, lists bec
 test('drop a CSV on the window into the open product: one step that Undo takes back', async ({ app, shell }) => {
   await app.getByRole('button', { name: 'Start practising with Larder' }).click();
   await expect(app.getByRole('region', { name: 'Board' })).toBeVisible();
-  const id = productId(app);
+  const id = productIdOf(app);
   await waitForSaved(app);
   const before = (shell.readProduct(id).stories as unknown[]).length;
 
@@ -153,7 +140,7 @@ test('drop a CSV on the window into the open product: one step that Undo takes b
 test('export the stories as CSV and Markdown into the workspace; importing the CSV gives the same stories', async ({ app, shell }) => {
   await app.getByRole('button', { name: 'Start practising with Shiftwise' }).click();
   await expect(app.getByRole('region', { name: 'Board' })).toBeVisible();
-  const id = productId(app);
+  const id = productIdOf(app);
 
   await app.getByRole('button', { name: 'Export…' }).click();
   const { path: csvPath, text: csv } = await exportAndRead(app, app.getByRole('button', { name: /Stories as CSV/ }), shell, id, `${id}-stories.csv`);
@@ -173,7 +160,7 @@ test('export the stories as CSV and Markdown into the workspace; importing the C
   await dialog(app).getByLabel('Product name').fill('Shiftwise again');
   await dialog(app).getByRole('button', { name: `Import ${original.length} stories` }).click();
   await expect(app.getByRole('heading', { level: 1, name: 'Shiftwise again' })).toBeVisible();
-  const copy = shell.readProduct(productId(app)).stories as unknown as DiskStory[];
+  const copy = shell.readProduct(productIdOf(app)).stories as unknown as DiskStory[];
   const strip = (s: DiskStory) => ({ ...s, status: undefined, epicId: undefined });
   expect(copy.map(strip).sort((a, b) => a.id.localeCompare(b.id))).toEqual(original.map(strip).sort((a, b) => a.id.localeCompare(b.id)));
 });
@@ -181,7 +168,7 @@ test('export the stories as CSV and Markdown into the workspace; importing the C
 test('the product file itself (JSON) is a download, to keep wherever the learner chooses', async ({ app, shell }) => {
   await app.getByRole('button', { name: 'Start practising with Shiftwise' }).click();
   await expect(app.getByRole('region', { name: 'Board' })).toBeVisible();
-  const id = productId(app);
+  const id = productIdOf(app);
   await waitForSaved(app);
 
   await app.getByRole('button', { name: 'Export…' }).click();

@@ -1,21 +1,12 @@
-import AxeBuilder from '@axe-core/playwright';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test, waitForSaved, docScreenshot } from './fixtures';
+import { expect, test, waitForSaved, docScreenshot, openSample, expectNoSeriousAxeViolations } from './fixtures';
 
 const SCREENSHOTS = join(__dirname, '../../docs/screenshots');
 const READY_EXERCISE = 'Get the top of Ready truly ready';
 
 type DiskPractice = { attempts: { exerciseId: string; score: number; passed: boolean }[]; snapshots: { exerciseId: string }[] };
 type DiskStory = { id: string; soThat: string; estimate: number | null };
-
-async function openSample(page: Page, name: string): Promise<string> {
-  await page.getByRole('button', { name: `Start practising with ${name}` }).click();
-  await expect(page.getByRole('region', { name: 'Board' })).toBeVisible();
-  const match = /#\/p\/([a-z0-9-]+)\//.exec(page.url());
-  if (!match?.[1]) throw new Error(`not on a product page: ${page.url()}`);
-  return match[1];
-}
 
 function panel(page: Page): Locator {
   return page.getByRole('complementary', { name: 'Practice' });
@@ -48,12 +39,6 @@ async function commit(field: Locator, value: string): Promise<void> {
 
 function criterion(p: Locator, label: string): Locator {
   return p.getByRole('list', { name: 'Rubric' }).getByRole('listitem').filter({ hasText: label }).first();
-}
-
-async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
 }
 
 test('an exercise: check my work fails, fix the stories in the board, check passes, the reference appears, progress shows after reload', async ({ app, shell }) => {

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { ProductSchema, type Product } from '../../src/shared/model/schema';
 import { sortByRank } from '../../src/shared/model/rank';
@@ -8,18 +7,15 @@ import { kendallTau } from '../../src/shared/scoring/agreement';
 import { rankBy } from '../../src/shared/scoring/frameworks';
 import { prioritizationItems } from '../../src/shared/scoring/items';
 import { exportAndRead } from './exports';
-import { expect, SAMPLES_DIR, test, waitForSaved, docScreenshot } from './fixtures';
+import { expect, SAMPLES_DIR, test, waitForSaved, docScreenshot, expectNoSeriousAxeViolations, openSample } from './fixtures';
 
 const larder = (): Product => ProductSchema.parse(JSON.parse(readFileSync(join(SAMPLES_DIR, 'larder.product.json'), 'utf8')));
 
 async function openPrioritize(page: Page, sample = 'Larder'): Promise<string> {
-  await page.getByRole('button', { name: `Start practising with ${sample}` }).click();
-  await expect(page.getByRole('navigation', { name: 'Views' })).toBeVisible();
-  const match = /#\/p\/([a-z0-9-]+)\//.exec(page.url());
-  if (!match?.[1]) throw new Error(`not on a product page: ${page.url()}`);
+  const id = await openSample(page, sample);
   await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Prioritize' }).click();
   await expect(page.getByRole('heading', { name: 'Prioritize', level: 2 })).toBeVisible();
-  return match[1];
+  return id;
 }
 
 function tab(page: Page, name: string): Locator {
@@ -44,12 +40,6 @@ function riceOf(p: Product, id: string) {
   const story = p.stories.find((s) => s.id === id);
   if (!story) throw new Error(`no story ${id}`);
   return story.scores.rice;
-}
-
-async function expectNoSeriousAxeViolations(page: Page, where: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${where}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
 }
 
 const EXPORT_TITLE = "Export all of my household's data as a file"; // st-125: 400 × 0.25 × 100% ÷ 1 = 100, last

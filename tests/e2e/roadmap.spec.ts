@@ -1,11 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { addDays, formatRange, todayIso } from '../../src/shared/roadmap/dates';
 import { dragEnd, dragMove, placeAt, PX_PER_DAY } from '../../src/shared/roadmap/timeline';
 import { exportAndRead, pdfTextOf } from './exports';
-import { expect, SAMPLES_DIR, test, waitForSaved, type WebShell, docScreenshot } from './fixtures';
+import { expect, SAMPLES_DIR, test, waitForSaved, type WebShell, docScreenshot, expectNoSeriousAxeViolations, openSample } from './fixtures';
 
 interface DiskItem {
   id: string;
@@ -29,19 +28,10 @@ function diskItem(shell: WebShell, productId: string, itemId: string): DiskItem 
 }
 
 async function openSampleRoadmap(page: Page, sample = 'Larder'): Promise<string> {
-  await page.getByRole('button', { name: `Start practising with ${sample}` }).click();
-  await expect(page.getByRole('navigation', { name: 'Views' })).toBeVisible();
+  const id = await openSample(page, sample);
   await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Roadmap' }).click();
   await expect(page.getByRole('tab', { name: 'Now / Next / Later' })).toBeVisible();
-  const match = /#\/p\/([a-z0-9-]+)\//.exec(page.url());
-  if (!match?.[1]) throw new Error(`not on a product page: ${page.url()}`);
-  return match[1];
-}
-
-async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+  return id;
 }
 
 /** The item titles of a board list, in order (each card is a button named by its title). */

@@ -5,10 +5,9 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { exportAndRead, pdfTextOf, savedNotice } from './exports';
-import { expect, test, waitForSaved, docScreenshot } from './fixtures';
+import { expect, test, waitForSaved, docScreenshot, expectNoSeriousAxeViolations } from './fixtures';
 
 interface DiskNode {
   type: string;
@@ -38,12 +37,6 @@ function findNodes(node: DiskNode, type: string): DiskNode[] {
 
 function textOf(node: DiskNode): string {
   return node.text ?? (node.content ?? []).map(textOf).join('');
-}
-
-async function expectNoSeriousAxeViolations(app: Page): Promise<void> {
-  const results = await new AxeBuilder({ page: app }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
 test('create a PRD, write with shortcuts, the / menu and a mention; it is saved and survives a reload', async ({ app, shell }) => {
