@@ -51,3 +51,25 @@ export function horizonChangeEdit(product: Product, itemId: string, horizon: Hor
   const column = itemsInHorizon(product.roadmap.items, horizon);
   return { type: 'roadmap.move', id: itemId, horizon, rank: rankAtIndex(column, column.length) };
 }
+
+/** A new, empty roadmap item at the end of `horizon`, added with `roadmapItem.add`. */
+export function newRoadmapItemEdit(product: Product, horizon: Horizon, title: string, id: string): EditOf<'roadmapItem.add'> {
+  const column = itemsInHorizon(product.roadmap.items, horizon);
+  const item: RoadmapItem = {
+    id,
+    title,
+    description: '',
+    laneId: null,
+    goalId: null,
+    horizon,
+    rank: rankAtIndex(column, column.length),
+    start: null,
+    end: null,
+    status: 'planned',
+    confidence: 'medium',
+    epicIds: [],
+    storyIds: [],
+    dependsOn: [],
+  };
+  return { type: 'roadmapItem.add', item };
+}

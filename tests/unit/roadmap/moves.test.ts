@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { applyEdit } from '../../../src/shared/edits/applyEdit';
 import type { Edit } from '../../../src/shared/edits/editSchema';
 import type { Product } from '../../../src/shared/model/schema';
 import { groupItems, itemsInHorizon } from '../../../src/shared/roadmap/grouping';
-import { boardMoveEdit, cellItems, horizonChangeEdit } from '../../../src/shared/roadmap/moves';
+import { boardMoveEdit, cellItems, horizonChangeEdit, newRoadmapItemEdit } from '../../../src/shared/roadmap/moves';
+import { sortByRank } from '../../../src/shared/model/rank';
+import { parseProductText } from '../../../src/shared/model/productFile';
 import { productWith } from './builders';
 
 const product = productWith({
@@ -94,5 +97,16 @@ describe('swimlanes', () => {
 
   it('has a single group without swimlanes, in Now-Next-Later order', () => {
     expect(groupItems(product, 'none').map((g) => g.items.map((i) => i.id))).toEqual([['n1', 'n2', 'n3', 'x1', 'x2', 'l']]);
+  });
+});
+
+describe('newRoadmapItemEdit', () => {
+  it('adds an empty, undated item at the end of the horizon', () => {
+    const parsed = parseProductText(readFileSync('resources/samples/larder.product.json', 'utf8'));
+    if (!parsed.ok) throw new Error(parsed.reason);
+    const edit = newRoadmapItemEdit(parsed.product, 'next', 'Try a family plan', 'rm-new');
+    const { product } = applyEdit(parsed.product, edit);
+    const next = sortByRank(product.roadmap.items.filter((i) => i.horizon === 'next'));
+    expect(next[next.length - 1]).toMatchObject({ id: 'rm-new', title: 'Try a family plan', start: null, end: null, goalId: null, status: 'planned' });
   });
 });

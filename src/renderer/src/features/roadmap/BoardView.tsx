@@ -18,10 +18,9 @@ import {
 import { arrayMove, SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useEffect, useMemo, useState } from 'react';
 import { newId } from '../../../../shared/model/ids';
-import { rankAtIndex } from '../../../../shared/model/rank';
-import { HORIZONS, type Horizon, type Product, type RoadmapItem } from '../../../../shared/model/schema';
-import { groupItems, itemsInHorizon, NO_GROUP_KEY, type ItemGroup, type SwimlaneMode } from '../../../../shared/roadmap/grouping';
-import { boardMoveEdit } from '../../../../shared/roadmap/moves';
+import { HORIZONS, type Horizon, type Product } from '../../../../shared/model/schema';
+import { groupItems, NO_GROUP_KEY, type ItemGroup, type SwimlaneMode } from '../../../../shared/roadmap/grouping';
+import { boardMoveEdit, newRoadmapItemEdit } from '../../../../shared/roadmap/moves';
 import { rollupProgress } from '../../../../shared/roadmap/progress';
 import type { DocumentStore } from '../../state/documentStore';
 import { HORIZON_HINTS, HORIZON_LABELS } from './labels';
@@ -158,24 +157,7 @@ export function BoardView({ store, product, data, mode, selectedId, onOpen, focu
   };
 
   const addItem = (horizon: Horizon, title: string) => {
-    const column = itemsInHorizon(product.roadmap.items, horizon);
-    const item: RoadmapItem = {
-      id: newId('rm'),
-      title,
-      description: '',
-      laneId: null,
-      goalId: null,
-      horizon,
-      rank: rankAtIndex(column, column.length),
-      start: null,
-      end: null,
-      status: 'planned',
-      confidence: 'medium',
-      epicIds: [],
-      storyIds: [],
-      dependsOn: [],
-    };
-    store.dispatch({ type: 'roadmapItem.add', item }, 'Add roadmap item');
+    store.dispatch(newRoadmapItemEdit(product, horizon, title, newId('rm')), 'Add roadmap item');
   };
 
   const active = activeId ? data.items.get(activeId) : undefined;

@@ -1,10 +1,10 @@
 import { useCallback, useRef, useState, type KeyboardEvent } from 'react';
 import { roadmapFileName, roadmapHtml, roadmapMarkdown } from '../../../../shared/export/roadmap';
 import { newId } from '../../../../shared/model/ids';
-import { rankAtIndex } from '../../../../shared/model/rank';
-import type { Product, RoadmapItem } from '../../../../shared/model/schema';
+import type { Product } from '../../../../shared/model/schema';
 import { todayIso, ZOOM_LEVELS, type ZoomLevel } from '../../../../shared/roadmap/dates';
-import { itemsInHorizon, SWIMLANE_MODES, type SwimlaneMode } from '../../../../shared/roadmap/grouping';
+import { SWIMLANE_MODES, type SwimlaneMode } from '../../../../shared/roadmap/grouping';
+import { newRoadmapItemEdit } from '../../../../shared/roadmap/moves';
 import { useExporter } from '../../components/exportFile';
 import type { DocumentStore } from '../../state/documentStore';
 import { BoardView } from './BoardView';
@@ -102,26 +102,9 @@ export function RoadmapView({ store, product }: { store: DocumentStore; product:
   };
 
   const newItem = () => {
-    const horizon = 'next';
-    const column = itemsInHorizon(product.roadmap.items, horizon);
-    const item: RoadmapItem = {
-      id: newId('rm'),
-      title: 'New roadmap item',
-      description: '',
-      laneId: null,
-      goalId: null,
-      horizon,
-      rank: rankAtIndex(column, column.length),
-      start: null,
-      end: null,
-      status: 'planned',
-      confidence: 'medium',
-      epicIds: [],
-      storyIds: [],
-      dependsOn: [],
-    };
-    store.dispatch({ type: 'roadmapItem.add', item }, 'Add roadmap item');
-    setPanel({ kind: 'item', id: item.id });
+    const edit = newRoadmapItemEdit(product, 'next', 'New roadmap item', newId('rm'));
+    store.dispatch(edit, 'Add roadmap item');
+    setPanel({ kind: 'item', id: edit.item.id });
     requestAnimationFrame(() => document.querySelector<HTMLInputElement>('.rm-panel input')?.select());
   };
 
