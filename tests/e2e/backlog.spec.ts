@@ -122,6 +122,7 @@ test('reorder the backlog list by dragging', async ({ app, shell }) => {
 
 test('create, edit (with acceptance criteria) and delete a story', async ({ app, shell }) => {
   const id = await openSample(app, 'Larder');
+  await expect(app.getByRole('region', { name: 'Board' })).toBeVisible();
   await app.keyboard.press('n');
   const input = app.getByLabel('New story in Backlog');
   await expect(input).toBeFocused();

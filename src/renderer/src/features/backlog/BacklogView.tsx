@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useState } from 'react';
 import { allLabels, EMPTY_FILTER, matchesFilter, type BacklogFilter } from '../../../../shared/backlog/filter';
 import { sortByRank } from '../../../../shared/model/rank';
 import type { Product, Story } from '../../../../shared/model/schema';
@@ -75,7 +75,8 @@ export function BacklogView({ store, product }: { store: DocumentStore; product:
     requestAnimationFrame(() => document.getElementById(`new-story-${firstColumn ?? ''}`)?.focus());
   }, [firstColumn]);
 
-  useEffect(() => {
+  // A layout effect, so the shortcut works as soon as the board is on screen.
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key.toLowerCase() !== 'n' || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
       if (document.querySelector('dialog[open]')) return;
