@@ -1,6 +1,20 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+
+/**
+ * The page declares its CSP in a meta tag (and both shells also send it as a header). The dev
+ * server (`npm run dev`) injects an inline React refresh script that the CSP forbids, so only the
+ * dev server drops the meta tag; every build keeps it.
+ */
+function devServerWithoutCspMeta(): Plugin {
+  return {
+    name: 'pm:dev-server-without-csp-meta',
+    apply: 'serve',
+    transformIndexHtml: (html) => html.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, ''),
+  };
+}
 
 /**
  * One build for both shells:
@@ -33,7 +47,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
-    plugins: [react()],
+    plugins: [react(), devServerWithoutCspMeta()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       rollupOptions: { input: resolve(__dirname, 'src/renderer/index.html') },
