@@ -7,7 +7,7 @@ import { rankAtIndex } from '../../../../shared/model/rank';
 import type { Edit } from '../../../../shared/edits/editSchema';
 import type { Epic, Product, Story } from '../../../../shared/model/schema';
 import type { DocumentStore } from '../../state/documentStore';
-import type { CardReadiness } from './StoryCard';
+import { EpicChip, ReadinessBadge, type CardReadiness } from './StoryCard';
 
 type Grouping = 'none' | 'epic' | 'status';
 
@@ -170,15 +170,10 @@ const StoryRow = memo(function StoryRow(props: {
         {story.title}
       </button>
       <span className="row-status">{props.status}</span>
-      <span className="row-epic">
-        {epic && (
-          <span className="epic-chip" style={{ borderColor: epic.color }}>
-            <span className="epic-dot" style={{ background: epic.color }} aria-hidden="true" />
-            {epic.title}
-          </span>
-        )}
+      <span className="row-epic">{epic && <EpicChip epic={epic} />}</span>
+      <span className="row-readiness">
+        <ReadinessBadge readiness={readiness} />
       </span>
-      {readiness !== null ? <span className={`ready-badge ${readiness === 'ready' ? 'is-ready' : 'not-ready'}`}>{readiness === 'ready' ? 'Ready' : `${readiness} issues`}</span> : <span />}
       <span className="estimate">{story.estimate ?? '?'}</span>
     </li>
   );

@@ -21,25 +21,36 @@ function readinessText(readiness: CardReadiness): string {
   return `${readiness} ${readiness === 1 ? 'issue' : 'issues'}`;
 }
 
+/** An epic as a chip in its colour. */
+export function EpicChip({ epic }: { epic: Epic }) {
+  return (
+    <span className="epic-chip" style={{ borderColor: epic.color }}>
+      <span className="epic-dot" style={{ background: epic.color }} aria-hidden="true" />
+      {epic.title}
+    </span>
+  );
+}
+
+/** "Ready" or "3 issues" (nothing for done stories). */
+export function ReadinessBadge({ readiness }: { readiness: CardReadiness }) {
+  if (readiness === null) return null;
+  return <span className={`ready-badge ${readiness === 'ready' ? 'is-ready' : 'not-ready'}`}>{readinessText(readiness)}</span>;
+}
+
 /** The card content, shared by the sortable card and the drag overlay. */
 export function StoryCardBody({ story, epic, readiness }: Pick<StoryCardProps, 'story' | 'epic' | 'readiness'>) {
   return (
     <>
       <span className="card-title">{story.title}</span>
       <span className="card-meta">
-        {epic && (
-          <span className="epic-chip" style={{ borderColor: epic.color }}>
-            <span className="epic-dot" style={{ background: epic.color }} aria-hidden="true" />
-            {epic.title}
-          </span>
-        )}
+        {epic && <EpicChip epic={epic} />}
         {story.labels.map((label) => (
           <span key={label} className="label-chip">
             {label}
           </span>
         ))}
         {story.splitInto.length > 0 && <span className="label-chip split-chip">Split</span>}
-        {readiness !== null && <span className={`ready-badge ${readiness === 'ready' ? 'is-ready' : 'not-ready'}`}>{readinessText(readiness)}</span>}
+        <ReadinessBadge readiness={readiness} />
         <span className="estimate" title="Estimate (points)">
           {story.estimate ?? '?'}
         </span>
