@@ -16,7 +16,8 @@ import { arrayMove, sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import { useMemo, useRef, useState } from 'react';
 import { newId } from '../../../../shared/model/ids';
 import { rankAtIndex, rankBetween } from '../../../../shared/model/rank';
-import { EMPTY_SCORES, type Column, type Epic, type Product, type Story } from '../../../../shared/model/schema';
+import type { Column, Epic, Product, Story } from '../../../../shared/model/schema';
+import { storyWithDefaults } from '../../../../shared/import/storyDraft';
 import type { DocumentStore } from '../../state/documentStore';
 import { BoardColumn } from './BoardColumn';
 import { StoryCardBody, type CardReadiness } from './StoryCard';
@@ -41,24 +42,7 @@ interface BoardProps {
 const KEYBOARD_CODES = { start: ['Space'], cancel: ['Escape'], end: ['Space'] };
 
 export function blankStory(id: string, title: string, status: string, rank: string): Story {
-  return {
-    id,
-    title,
-    asA: '',
-    iWant: '',
-    soThat: '',
-    description: '',
-    acceptanceCriteria: [],
-    estimate: null,
-    status,
-    rank,
-    epicId: null,
-    labels: [],
-    scores: EMPTY_SCORES,
-    splitFrom: null,
-    splitInto: [],
-    notes: '',
-  };
+  return { ...storyWithDefaults({ id, title }), status, rank };
 }
 
 /** The board: columns of cards; moving a card within or across columns is one `story.move` edit. */
