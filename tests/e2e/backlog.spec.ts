@@ -67,6 +67,25 @@ async function pickUp(page: Page, card: Locator): Promise<void> {
   }).toPass({ timeout: 15_000 });
 }
 
+/**
+ * Press an arrow key during a keyboard drag until the live region announces `expected`. dnd-kit
+ * starts listening for arrows just after the pick-up, so a key sent in the same instant can be
+ * missed; the key is pressed again only while the announcement still places the card where it
+ * started (`unmoved`).
+ */
+async function moveUntil(page: Page, key: string, expected: string, unmoved: RegExp): Promise<void> {
+  const live = page.locator('[id^="DndLiveRegion"]').first();
+  let pressed = false;
+  await expect(async () => {
+    const text = (await live.textContent()) ?? '';
+    if (!pressed || (!text.includes(expected) && unmoved.test(text))) {
+      pressed = true;
+      await page.keyboard.press(key);
+    }
+    await expect(live).toContainText(expected, { timeout: 1500 });
+  }).toPass({ timeout: 15_000 });
+}
+
 test('move a card with the keyboard: Space, arrows, Space', async ({ app, shell }) => {
   const id = await openSample(app, 'Shiftwise');
   const live = app.locator('[id^="DndLiveRegion"]').first();
@@ -77,8 +96,7 @@ test('move a card with the keyboard: Space, arrows, Space', async ({ app, shell 
 
   // Down within the column: the card swaps with the next one.
   await pickUp(app, first);
-  await app.keyboard.press('ArrowDown');
-  await expect(live).toContainText('position 2 of');
+  await moveUntil(app, 'ArrowDown', 'position 2 of', /Picked up|position 1 of/);
   await app.keyboard.press('Space');
   await expect(ready.locator('[data-story-id]').nth(1)).toHaveAttribute('data-story-id', storyId);
   await waitForSaved(app);
@@ -87,15 +105,13 @@ test('move a card with the keyboard: Space, arrows, Space', async ({ app, shell 
   // Right into the next column; Escape cancels, then a real move.
   const card = ready.locator(`[data-story-id="${storyId}"]`);
   await pickUp(app, card);
-  await app.keyboard.press('ArrowRight');
-  await expect(live).toContainText('column In progress');
+  await moveUntil(app, 'ArrowRight', 'column In progress', /Picked up|column Ready/);
   await app.keyboard.press('Escape');
   await expect(live).toContainText('Moving cancelled');
   await expect(ready.locator(`[data-story-id="${storyId}"]`)).toBeVisible();
 
   await pickUp(app, ready.locator(`[data-story-id="${storyId}"]`));
-  await app.keyboard.press('ArrowRight');
-  await expect(live).toContainText('column In progress');
+  await moveUntil(app, 'ArrowRight', 'column In progress', /Picked up|column Ready/);
   await app.keyboard.press('Space');
   await expect(column(app, 'In progress').locator(`[data-story-id="${storyId}"]`)).toBeVisible();
   await waitForSaved(app);
