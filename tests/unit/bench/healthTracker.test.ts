@@ -4,10 +4,10 @@
  * cannot have changed.
  */
 import { describe, expect, it } from 'vitest';
-import { createHealthTracker } from '../../../src/renderer/src/features/backlog/healthTracker';
+import { createHealthTracker, type TrackedHealth } from '../../../src/renderer/src/features/backlog/healthTracker';
 import { generateProduct } from '../../../src/shared/bench/generateProduct';
 import { findDuplicateGroups } from '../../../src/shared/coach/duplicates';
-import { backlogHealth } from '../../../src/shared/coach/readiness';
+import { backlogHealth, type BacklogHealth } from '../../../src/shared/coach/readiness';
 import { applyEdit } from '../../../src/shared/edits/applyEdit';
 import type { Edit } from '../../../src/shared/edits/editSchema';
 import { rankBetween } from '../../../src/shared/model/rank';
@@ -27,6 +27,11 @@ function duplicateSource(): (product: Product) => ReadonlyMap<string, string[]> 
   };
 }
 
+/** The tracked health in the shape of `backlogHealth` (its per-story map from `readinessOf`). */
+function asHealth(product: Product, tracked: TrackedHealth): BacklogHealth {
+  return { ...tracked.summary, byStory: new Map(product.stories.map((s) => [s.id, tracked.readinessOf(s)])) };
+}
+
 function story(product: Product, index: number): Story {
   const s = product.stories[index];
   if (!s) throw new Error(`no story ${index}`);
@@ -38,7 +43,7 @@ describe('createHealthTracker', () => {
     let product = generateProduct({ stories: 300, seed: 9, roadmapItems: 10, specs: 1 });
     const tracker = createHealthTracker();
     const duplicates = duplicateSource();
-    const track = (p: Product) => tracker(p, duplicates(p));
+    const track = (p: Product) => asHealth(p, tracker(p, duplicates(p)));
     const first = story(product, 0);
     const copy: Story = { ...story(product, 1), id: 'st-copy', title: story(product, 2).title, rank: rankBetween(null, story(product, 0).rank) };
     const edits: Edit[] = [
@@ -63,8 +68,8 @@ describe('createHealthTracker', () => {
   it('lints without duplicates until they are known, then with them', () => {
     const product = generateProduct({ stories: 200, seed: 5, roadmapItems: 0, specs: 0 });
     const tracker = createHealthTracker();
-    const withoutDuplicates = tracker(product, new Map());
-    const withDuplicates = tracker(product, findDuplicateGroups(product.stories));
+    const withoutDuplicates = asHealth(product, tracker(product, new Map()));
+    const withDuplicates = asHealth(product, tracker(product, findDuplicateGroups(product.stories)));
     const flagged = (h: typeof withDuplicates) => [...h.byStory.values()].filter((r) => r.lints.some((l) => l.code === 'possible-duplicate')).length;
     expect(flagged(withoutDuplicates)).toBe(0);
     expect(flagged(withDuplicates)).toBeGreaterThan(0);
@@ -75,7 +80,7 @@ describe('createHealthTracker', () => {
     let product = generateProduct({ stories: 200, seed: 4, roadmapItems: 0, specs: 0 });
     const tracker = createHealthTracker();
     const duplicates = duplicateSource();
-    const track = (p: Product) => tracker(p, duplicates(p));
+    const track = (p: Product) => asHealth(p, tracker(p, duplicates(p)));
     const before = track(product);
     const moved = story(product, 10);
     const other = story(product, 20);
@@ -88,5 +93,26 @@ describe('createHealthTracker', () => {
     const afterRename = track(product);
     expect(afterRename.byStory.get(other.id)).not.toBe(afterMove.byStory.get(other.id));
     expect(afterRename).toEqual(backlogHealth(product));
+  });
+
+  it('counts moves in and out of done columns and edits one story at a time, as backlogHealth does', () => {
+    let product = generateProduct({ stories: 250, seed: 12, roadmapItems: 0, specs: 0 });
+    const tracker = createHealthTracker();
+    const duplicates = duplicateSource();
+    let previous = tracker(product, duplicates(product));
+    const statuses = product.board.columns.map((c) => c.id);
+    for (let i = 0; i < 40; i += 1) {
+      const s = story(product, (i * 37) % product.stories.length);
+      const edit: Edit =
+        i % 3 === 2
+          ? { type: 'story.update', id: s.id, patch: { estimate: i % 2 === 0 ? null : 21, soThat: i % 4 === 0 ? '' : 'it helps' } }
+          : { type: 'story.move', id: s.id, status: statuses[i % statuses.length] ?? 'done', rank: rankBetween(null, null) };
+      product = applyEdit(product, edit).product;
+      const tracked = tracker(product, duplicates(product));
+      expect(asHealth(product, tracked), `${i}: ${edit.type}`).toEqual(backlogHealth(product));
+      // The readiness function is kept: the cards memoised on it need not render again.
+      expect(tracked.readinessOf).toBe(previous.readinessOf);
+      previous = tracked;
+    }
   });
 });

@@ -1,16 +1,18 @@
 import { useCallback, useLayoutEffect, useMemo, useState } from 'react';
-import { allLabels, EMPTY_FILTER, matchesFilter, type BacklogFilter } from '../../../../shared/backlog/filter';
-import { sortByRank } from '../../../../shared/model/rank';
+import { storyById } from '../../../../shared/backlog/boardIndex';
+import { EMPTY_FILTER, isFilterActive, type BacklogFilter } from '../../../../shared/backlog/filter';
+import type { LintCode } from '../../../../shared/coach/lints';
 import type { Product, Story } from '../../../../shared/model/schema';
 import type { DocumentStore } from '../../state/documentStore';
 import { useHashParam } from '../../state/route';
 import { BacklogTransfer } from '../import/BacklogTransfer';
 import { BacklogList } from './BacklogList';
-import { Board, type ColumnItems } from './Board';
+import { Board } from './Board';
+import { createBoardIndexer } from './boardIndexer';
+import { createColumnCards, passesFilter } from './columnCards';
 import { CoachSummary } from './CoachSummary';
 import { FilterBar } from './FilterBar';
 import { createHealthTracker } from './healthTracker';
-import { storySearchText } from './searchTextCache';
 import { useDuplicateGroups } from './useDuplicateGroups';
 import type { CardReadiness } from './StoryCard';
 import { StoryEditor } from './StoryEditor';
@@ -41,33 +43,25 @@ export function BacklogView({ store, product }: { store: DocumentStore; product:
   // backlogs are searched for duplicates off the main thread (see healthTracker, useDuplicateGroups).
   const duplicates = useDuplicateGroups(product.stories);
   const [trackHealth] = useState(createHealthTracker);
-  const health = useMemo(() => trackHealth(product, duplicates ?? NO_DUPLICATES), [trackHealth, product, duplicates]);
+  const { summary: health, readinessOf } = useMemo(() => trackHealth(product, duplicates ?? NO_DUPLICATES), [trackHealth, product, duplicates]);
+  // Sorted and grouped by column one edit at a time: a card move re-sorts one story, not 5,000.
+  const [indexStories] = useState(createBoardIndexer);
+  const index = useMemo(() => indexStories(product.stories), [indexStories, product.stories]);
   const epics = useMemo(() => new Map(product.epics.map((e) => [e.id, e])), [product.epics]);
-  const stories = useMemo(() => new Map(product.stories.map((s) => [s.id, s])), [product.stories]);
-  const ordered = useMemo(() => sortByRank(product.stories), [product.stories]);
-  const labels = useMemo(() => allLabels(product.stories), [product.stories]);
-  const visible = useMemo(() => {
-    const searching = filter.text.trim() !== '';
-    return ordered.filter((s) => matchesFilter(s, filter, health.byStory.get(s.id), searching ? storySearchText(s) : ''));
-  }, [ordered, filter, health]);
-  const { items, totals } = useMemo(() => {
-    const byColumn: ColumnItems = {};
-    const counts = new Map<string, number>();
-    for (const c of product.board.columns) byColumn[c.id] = [];
-    for (const s of ordered) counts.set(s.status, (counts.get(s.status) ?? 0) + 1);
-    for (const s of visible) byColumn[s.status]?.push(s.id);
-    return { items: byColumn, totals: counts };
-  }, [product.board.columns, ordered, visible]);
+  const filtering = isFilterActive(filter);
+  const visible = useMemo(() => (filtering ? index.ordered.filter((s) => passesFilter(s, filter, readinessOf)) : index.ordered), [filtering, index.ordered, filter, readinessOf]);
+  const [cardsOf] = useState(createColumnCards);
+  const cards = useMemo(() => cardsOf(index, product.board.columns, filter, readinessOf), [cardsOf, index, product.board.columns, filter, readinessOf]);
   const doneColumns = useMemo(() => new Set(product.board.columns.filter((c) => c.category === 'done').map((c) => c.id)), [product.board.columns]);
   const readiness = useCallback(
     (story: Story): CardReadiness => {
       if (doneColumns.has(story.status)) return null;
-      const r = health.byStory.get(story.id);
-      if (!r) return null;
+      const r = readinessOf(story);
       return r.ready ? 'ready' : r.lints.length;
     },
-    [health, doneColumns],
+    [readinessOf, doneColumns],
   );
+  const onFilterLint = useCallback((lint: LintCode | 'not-ready') => setFilter((f) => ({ ...f, lint: f.lint === lint ? null : lint })), []);
 
   const firstColumn = product.board.columns[0]?.id;
   const startNewStory = useCallback(() => {
@@ -87,7 +81,7 @@ export function BacklogView({ store, product }: { store: DocumentStore; product:
     return () => window.removeEventListener('keydown', onKey);
   }, [startNewStory]);
 
-  const open = openId ? stories.get(openId) : undefined;
+  const open = openId ? storyById(index, openId) : undefined;
 
   return (
     <div className={`backlog ${open ? 'with-panel' : ''}`}>
@@ -105,16 +99,16 @@ export function BacklogView({ store, product }: { store: DocumentStore; product:
             New story
           </button>
           <BacklogTransfer store={store} product={product} />
-          <FilterBar product={product} labels={labels} filter={filter} onChange={setFilter} shown={visible.length} total={product.stories.length} />
+          <FilterBar product={product} labels={index.labels} filter={filter} onChange={setFilter} shown={visible.length} total={product.stories.length} />
         </div>
-        <CoachSummary health={health} activeLint={filter.lint} onFilter={(lint) => setFilter({ ...filter, lint: filter.lint === lint ? null : lint })} />
+        <CoachSummary health={health} activeLint={filter.lint} onFilter={onFilterLint} />
         {mode === 'board' ? (
-          <Board store={store} product={product} items={items} totals={totals} stories={stories} epics={epics} readiness={readiness} openId={openId} onOpen={setOpenId} />
+          <Board store={store} product={product} index={index} cards={cards} epics={epics} readiness={readiness} openId={openId} onOpen={setOpenId} />
         ) : (
           <BacklogList store={store} product={product} ordered={visible} epics={epics} readiness={readiness} openId={openId} onOpen={setOpenId} />
         )}
       </div>
-      {open && <StoryEditor key={open.id} store={store} product={product} story={open} readiness={health.byStory.get(open.id)} onClose={() => setOpenId(null)} onOpenStory={setOpenId} />}
+      {open && <StoryEditor key={open.id} store={store} product={product} story={open} readiness={readinessOf(open)} onClose={() => setOpenId(null)} onOpenStory={setOpenId} />}
     </div>
   );
 }

@@ -13,25 +13,26 @@ import {
   type UniqueIdentifier,
 } from '@dnd-kit/core';
 import { arrayMove, sortableKeyboardCoordinates } from '@dnd-kit/sortable';
-import { useMemo, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { storiesIn, storyById, type BoardIndex } from '../../../../shared/backlog/boardIndex';
 import { newId } from '../../../../shared/model/ids';
 import { rankAtIndex, rankBetween } from '../../../../shared/model/rank';
-import type { Column, Epic, Product, Story } from '../../../../shared/model/schema';
+import type { Epic, Product, Story } from '../../../../shared/model/schema';
 import { storyWithDefaults } from '../../../../shared/import/storyDraft';
 import type { DocumentStore } from '../../state/documentStore';
-import { BoardColumn } from './BoardColumn';
+import { BoardColumn, type ColumnActions } from './BoardColumn';
+import { createStoriesOfIds, idsOf, type ColumnCards } from './columnCards';
 import { StoryCardBody, type CardReadiness } from './StoryCard';
 
-export type ColumnItems = Record<string, string[]>;
+export type ColumnItems = Readonly<Record<string, readonly string[]>>;
 
 interface BoardProps {
   store: DocumentStore;
   product: Product;
-  /** Visible story ids per column, in rank order. */
-  items: ColumnItems;
-  /** Story count per column, unfiltered (for WIP limits). */
-  totals: ReadonlyMap<string, number>;
-  stories: ReadonlyMap<string, Story>;
+  /** The stories indexed by rank, column and id. */
+  index: BoardIndex;
+  /** Visible stories per column, in rank order (an unchanged column keeps its array). */
+  cards: ColumnCards;
   epics: ReadonlyMap<string, Epic>;
   readiness: (story: Story) => CardReadiness;
   openId: string | null;
@@ -46,13 +47,58 @@ export function blankStory(id: string, title: string, status: string, rank: stri
 }
 
 /** The board: columns of cards; moving a card within or across columns is one `story.move` edit. */
-export function Board({ store, product, items, totals, stories, epics, readiness, openId, onOpen }: BoardProps) {
+const NO_IDS: readonly string[] = [];
+const NO_STORIES: readonly Story[] = [];
+
+export function Board({ store, product, index, cards, epics, readiness, openId, onOpen }: BoardProps) {
   const [dragItems, setDragItems] = useState<ColumnItems | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   const startColumn = useRef<string | null>(null);
-  const shown = dragItems ?? items;
   const columns = product.board.columns;
+  // Ids per column: the same array for a column whose cards did not change.
+  const items = useMemo(() => {
+    const byColumn: Record<string, readonly string[]> = {};
+    for (const c of columns) byColumn[c.id] = idsOf(cards[c.id] ?? NO_STORIES);
+    return byColumn;
+  }, [columns, cards]);
+  const shown = dragItems ?? items;
   const columnNames = useMemo(() => new Map(columns.map((c) => [c.id, c.name])), [columns]);
+  const storyOf = (id: string) => storyById(index, id);
+  // While a card is dragged to another column, the two columns show the ids of the drag.
+  const [storiesOfIds] = useState(createStoriesOfIds);
+  const cardsFor = (columnId: string, ids: readonly string[]): readonly Story[] => (ids === items[columnId] ? (cards[columnId] ?? NO_STORIES) : storiesOfIds(index, ids));
+
+  // The column actions never change, so that a column whose cards did not change does not render again.
+  const latest = useRef({ store, columns, index });
+  useLayoutEffect(() => {
+    latest.current = { store, columns, index };
+  });
+  const actions = useMemo<ColumnActions>(
+    () => ({
+      addStory: (columnId, title) => {
+        const { store: s, index: idx } = latest.current;
+        const inColumn = storiesIn(idx, columnId);
+        const last = inColumn[inColumn.length - 1];
+        s.dispatch({ type: 'story.add', story: blankStory(newId('st'), title, columnId, rankBetween(last?.rank ?? null, null)) }, 'Add story');
+      },
+      rename: (columnId, name) => latest.current.store.dispatch({ type: 'column.update', id: columnId, patch: { name } }, 'Rename column'),
+      setWipLimit: (columnId, wipLimit) => latest.current.store.dispatch({ type: 'column.update', id: columnId, patch: { wipLimit } }, 'Set WIP limit'),
+      move: (columnId, direction) => {
+        const { store: s, columns: cols } = latest.current;
+        s.dispatch({ type: 'column.move', id: columnId, index: cols.findIndex((c) => c.id === columnId) + direction }, 'Move column');
+      },
+      remove: (columnId, moveStoriesTo) => {
+        const { store: s, columns: cols } = latest.current;
+        const name = cols.find((c) => c.id === columnId)?.name ?? columnId;
+        s.dispatch({ type: 'column.delete', id: columnId, moveStoriesTo }, `Remove column ${name}`);
+      },
+    }),
+    [],
+  );
+  const addColumn = useCallback(
+    (name: string) => latest.current.store.dispatch({ type: 'column.add', column: { id: newId('col'), name, category: 'todo', wipLimit: null } }, 'Add column'),
+    [],
+  );
 
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
@@ -75,7 +121,7 @@ export function Board({ store, product, items, totals, stories, epics, readiness
     const overIndex = list.indexOf(String(overId));
     return `column ${columnNames.get(col) ?? col}, position ${overIndex >= 0 ? overIndex + 1 : total} of ${total}`;
   };
-  const titleOf = (id: UniqueIdentifier) => stories.get(String(id))?.title ?? 'story';
+  const titleOf = (id: UniqueIdentifier) => storyOf(String(id))?.title ?? 'story';
 
   const announcements: Announcements = {
     onDragStart: ({ active }) =>
@@ -108,31 +154,25 @@ export function Board({ store, product, items, totals, stories, epics, readiness
     setDragItems(null);
     setActiveId(null);
     const id = String(active.id);
-    const story = stories.get(id);
+    const story = storyOf(id);
     if (!over || !story) return;
     const col = containerOf(active.id, current);
     if (!col) return;
     let list = current[col] ?? [];
     const overIndex = list.indexOf(String(over.id));
     const fromIndex = list.indexOf(id);
-    if (overIndex >= 0 && fromIndex >= 0 && overIndex !== fromIndex) list = arrayMove(list, fromIndex, overIndex);
-    const index = list.indexOf(id);
-    const neighbours = list.filter((x) => x !== id).map((x) => stories.get(x)).filter((s): s is Story => s !== undefined);
-    const prev = neighbours[index - 1];
-    const next = neighbours[index];
+    if (overIndex >= 0 && fromIndex >= 0 && overIndex !== fromIndex) list = arrayMove([...list], fromIndex, overIndex);
+    const at = list.indexOf(id);
+    const neighbours = list.filter((x) => x !== id).map((x) => storyOf(x)).filter((s): s is Story => s !== undefined);
+    const prev = neighbours[at - 1];
+    const next = neighbours[at];
     const unchanged = col === story.status && (prev === undefined || prev.rank < story.rank) && (next === undefined || story.rank < next.rank);
     if (unchanged) return;
-    const rank = rankAtIndex(neighbours, index);
+    const rank = rankAtIndex(neighbours, at);
     store.dispatch({ type: 'story.move', id, status: col, rank }, col === story.status ? 'Reorder story' : `Move story to ${columnNames.get(col) ?? col}`);
   };
 
-  const addStory = (column: Column, title: string) => {
-    const all = [...stories.values()].filter((s) => s.status === column.id).sort((a, b) => (a.rank < b.rank ? -1 : 1));
-    const last = all[all.length - 1];
-    store.dispatch({ type: 'story.add', story: blankStory(newId('st'), title, column.id, rankBetween(last?.rank ?? null, null)) }, 'Add story');
-  };
-
-  const active = activeId ? stories.get(activeId) : undefined;
+  const active = activeId ? storyOf(activeId) : undefined;
 
   return (
     <DndContext
@@ -151,30 +191,25 @@ export function Board({ store, product, items, totals, stories, epics, readiness
       }}
     >
       <section className="board" aria-label="Board">
-        {columns.map((column, index) => (
-          <BoardColumn
-            key={column.id}
-            column={column}
-            columns={columns}
-            ids={shown[column.id] ?? []}
-            total={totals.get(column.id) ?? 0}
-            stories={stories}
-            epics={epics}
-            readiness={readiness}
-            openId={openId}
-            onOpen={onOpen}
-            onAddStory={(title) => addStory(column, title)}
-            onRename={(name) => store.dispatch({ type: 'column.update', id: column.id, patch: { name } }, 'Rename column')}
-            onSetWipLimit={(wipLimit) => store.dispatch({ type: 'column.update', id: column.id, patch: { wipLimit } }, 'Set WIP limit')}
-            onMove={(direction) => store.dispatch({ type: 'column.move', id: column.id, index: index + direction }, 'Move column')}
-            onDelete={(moveStoriesTo) => store.dispatch({ type: 'column.delete', id: column.id, moveStoriesTo }, `Remove column ${column.name}`)}
-          />
-        ))}
-        <AddColumn
-          onAdd={(name) =>
-            store.dispatch({ type: 'column.add', column: { id: newId('col'), name, category: 'todo', wipLimit: null } }, 'Add column')
-          }
-        />
+        {columns.map((column) => {
+          const ids = shown[column.id] ?? NO_IDS;
+          return (
+            <BoardColumn
+              key={column.id}
+              column={column}
+              columns={columns}
+              ids={ids}
+              cards={cardsFor(column.id, ids)}
+              total={storiesIn(index, column.id).length}
+              epics={epics}
+              readiness={readiness}
+              openId={openId}
+              onOpen={onOpen}
+              actions={actions}
+            />
+          );
+        })}
+        <AddColumn onAdd={addColumn} />
       </section>
       <DragOverlay>{active ? <div className="card story-card overlay"><StoryCardBody story={active} epic={active.epicId ? epics.get(active.epicId) : undefined} readiness={readiness(active)} /></div> : null}</DragOverlay>
     </DndContext>

@@ -1,9 +1,9 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { LINT_INFO, type LintCode } from '../../../../shared/coach/lints';
-import type { BacklogHealth } from '../../../../shared/coach/readiness';
+import type { HealthSummary } from './healthTracker';
 
 /** The backlog's refinement health: how many open stories are ready, and the top problems to filter by. */
-export function CoachSummary({ health, onFilter, activeLint }: { health: BacklogHealth; onFilter: (code: LintCode | 'not-ready') => void; activeLint: string | null }) {
+export const CoachSummary = memo(function CoachSummary({ health, onFilter, activeLint }: { health: HealthSummary; onFilter: (code: LintCode | 'not-ready') => void; activeLint: string | null }) {
   const id = useId();
   const percent = health.considered === 0 ? 100 : Math.round((health.ready / health.considered) * 100);
   return (
@@ -34,4 +34,4 @@ export function CoachSummary({ health, onFilter, activeLint }: { health: Backlog
       )}
     </section>
   );
-}
+});

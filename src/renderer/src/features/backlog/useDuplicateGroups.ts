@@ -8,29 +8,16 @@
 import { useEffect, useMemo, useState } from 'react';
 import { findDuplicateGroups } from '../../../../shared/coach/duplicates';
 import type { Story } from '../../../../shared/model/schema';
-import type { StoryText } from './duplicatesProtocol';
 import type { DuplicateGroups } from './healthTracker';
 import { searchDuplicatesInBackground } from './runDuplicateSearch';
+import { createTextTracker } from './storyTexts';
 
 /** Up to this many stories the search runs at once, on the main thread (tens of milliseconds). */
 export const INLINE_SEARCH_LIMIT = 500;
 
-function sameTexts(texts: readonly StoryText[], stories: readonly Story[]): boolean {
-  if (texts.length !== stories.length) return false;
-  for (let i = 0; i < texts.length; i += 1) {
-    const t = texts[i];
-    const s = stories[i];
-    if (!t || !s || t.id !== s.id || t.title !== s.title || t.iWant !== s.iWant) return false;
-  }
-  return true;
-}
-
-const toTexts = (stories: readonly Story[]): StoryText[] => stories.map((s) => ({ id: s.id, title: s.title, iWant: s.iWant }));
-
 export function useDuplicateGroups(stories: readonly Story[]): DuplicateGroups | null {
-  const [texts, setTexts] = useState(() => toTexts(stories));
-  // Derived state: a new text list only when the text changed (a card move keeps it).
-  if (!sameTexts(texts, stories)) setTexts(toTexts(stories));
+  const [trackTexts] = useState(createTextTracker);
+  const texts = useMemo(() => trackTexts(stories), [trackTexts, stories]);
 
   const inline = useMemo(() => (texts.length <= INLINE_SEARCH_LIMIT ? findDuplicateGroups(texts) : null), [texts]);
   const [background, setBackground] = useState<DuplicateGroups | null>(null);
