@@ -13,29 +13,11 @@
  * `serializeProduct`.)
  */
 import { z } from 'zod';
+import { checksOnly, isPlainRecord, walkableObject, withoutDefaults, type ContainerChecks } from '../../shared/model/schemaChecks';
 
 export interface ValidationIssue {
   path: (string | number)[];
   message: string;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-type Checks = NonNullable<z.ZodObject['def']['checks']>;
-type UnknownCheck = Parameters<z.ZodUnknown['check']>[number];
-
-/** A schema that runs only `checks` (refinements, length limits) on a value, not its fields. */
-const checksOnlyCache = new WeakMap<z.ZodType, z.ZodType>();
-function checksOnly(schema: z.ZodType, checks: Checks): z.ZodType {
-  let cached = checksOnlyCache.get(schema);
-  if (!cached) {
-    // A container's checks are typed for its own output; here they run on that same value.
-    cached = z.unknown().check(...(checks as unknown as UnknownCheck[]));
-    checksOnlyCache.set(schema, cached);
-  }
-  return cached;
 }
 
 /** Issues of `next` against `schema`, given that `prev` passed `schema`. Empty when valid. */
@@ -56,7 +38,7 @@ function addIssues(result: z.ZodSafeParseResult<unknown>, path: (string | number
  * After the parts of an object or array were checked one by one: run the container's own checks
  * (cross-field refinements, length limits) on the whole value — cheap next to re-parsing it.
  */
-function runOwnChecks(schema: z.ZodType, checks: Checks | undefined, next: unknown, path: (string | number)[], issues: ValidationIssue[], before: number): void {
+function runOwnChecks(schema: z.ZodType, checks: ContainerChecks | undefined, next: unknown, path: (string | number)[], issues: ValidationIssue[], before: number): void {
   if (!checks || checks.length === 0 || issues.length > before) return;
   addIssues(checksOnly(schema, checks).safeParse(next), path, issues);
 }
@@ -68,17 +50,17 @@ function walk(schema: z.ZodType, prev: unknown, next: unknown, path: (string | n
     addIssues(schema.safeParse(next), path, issues);
     return;
   }
-  let inner: z.ZodType = schema;
-  while (inner instanceof z.ZodDefault) inner = inner.def.innerType as z.ZodType;
+  const inner = withoutDefaults(schema);
   const before = issues.length;
+  const object = walkableObject(inner);
 
-  if (inner instanceof z.ZodObject && isRecord(prev) && isRecord(next) && inner.def.catchall === undefined) {
-    const shape = inner.shape as Record<string, z.ZodType>;
+  if (object && isPlainRecord(prev) && isPlainRecord(next)) {
+    const shape = object.shape as Record<string, z.ZodType>;
     for (const key of Object.keys(shape)) {
       const field = shape[key];
       if (field) walk(field, prev[key], next[key], [...path, key], issues, maxIssues);
     }
-    runOwnChecks(inner, inner.def.checks, next, path, issues, before);
+    runOwnChecks(object, object.def.checks, next, path, issues, before);
     return;
   }
 
@@ -90,7 +72,7 @@ function walk(schema: z.ZodType, prev: unknown, next: unknown, path: (string | n
       if (typeof item === 'object' && item !== null && unchanged.has(item)) continue;
       walk(element, prev[i], item, [...path, i], issues, maxIssues);
     }
-    runOwnChecks(inner, inner.def.checks as Checks | undefined, next, path, issues, before);
+    runOwnChecks(inner, inner.def.checks as ContainerChecks | undefined, next, path, issues, before);
     return;
   }
 

@@ -20,18 +20,42 @@ export const MAX_PRODUCT_FILE_BYTES = 256 * 1024 * 1024;
  * system, such as FAT's 2 s, looks unchanged; editors and git replace files, which changes the inode.)
  */
 export interface FileSignature {
-  size: number;
-  mtimeMs: number;
-  ino: number;
-  sha256: string;
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly ino: number;
+  /** The content's sha256, computed the first time it is needed (usually never: the stat agrees). */
+  readonly sha256: string;
+  /** Whether `data` is the content (compared byte for byte while the bytes are kept, else by hash). */
+  sameContent(data: Uint8Array): boolean;
 }
 
 export function sha256(data: Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-export function signatureOf(stats: FsStats, hash: string): FileSignature {
-  return { size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino, sha256: hash };
+/**
+ * The signature of a file with these stats and this content (the bytes, kept until hashed, or the
+ * hash itself). Hashing 15 MB takes about 15 ms, so it waits until a check needs it.
+ */
+export function signatureOf(stats: FsStats, content: Uint8Array | { readonly sha256: string }): FileSignature {
+  let bytes: Uint8Array | null = content instanceof Uint8Array ? content : null;
+  let hash: string | null = content instanceof Uint8Array ? null : content.sha256;
+  return {
+    size: stats.size,
+    mtimeMs: stats.mtimeMs,
+    ino: stats.ino,
+    get sha256(): string {
+      if (hash === null) {
+        hash = sha256(bytes ?? new Uint8Array());
+        bytes = null;
+      }
+      return hash;
+    },
+    sameContent(data) {
+      if (bytes !== null) return Buffer.compare(bytes, data) === 0;
+      return sha256(data) === this.sha256;
+    },
+  };
 }
 
 /** True when the stat data matches: the content is then taken as unchanged without hashing. */
@@ -81,7 +105,7 @@ export async function readDiskProduct(fs: FsAdapter, path: string, expectedId: s
   }
   // The stat from before the read: if the file changes during or after the read, its stat differs
   // from this one, so the next check hashes the content instead of trusting the stat.
-  return parseDiskText(data, signatureOf(stats, sha256(data)), expectedId);
+  return parseDiskText(data, signatureOf(stats, data), expectedId);
 }
 
 /** Parse bytes already read from disk. */

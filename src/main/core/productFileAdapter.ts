@@ -6,7 +6,8 @@
  * another program changed the file. So `Low` is used with this adapter instead:
  *   - `read()` parses with `parseProductText` (migrating older versions in memory; a broken file is
  *     an `ApiError('broken-file')`, a missing one is `null`) and records the file's signature;
- *   - `write()` serialises with `serializeProduct` (full validation), refuses with an
+ *   - `write()` serialises with an incremental `ProductSerializer` (the same bytes and validation as
+ *     `serializeProduct`, re-doing only what edits replaced), refuses with an
  *     `ExternalChangeError` if the file on disk is no longer what we last read or wrote (checked
  *     before the write, on the content it backs up, and again right before the rename), keeps
  *     backups (see `paths.ts` for where), and replaces the file with `atomicWrite`.
@@ -20,10 +21,10 @@
 import { basename, dirname } from 'node:path';
 import type { Adapter } from 'lowdb';
 import { ApiError } from '../../shared/api/contract';
-import { serializeProduct } from '../../shared/model/productFile';
+import { createProductSerializer, type WarmJob } from '../../shared/model/productSerializer';
 import type { Product } from '../../shared/model/schema';
 import { AtomicWriteError, atomicWrite } from './atomicWrite';
-import { readDiskProduct, sameStat, sha256, signatureOf, unusableReason, type DiskProduct, type FileSignature } from './diskProduct';
+import { readDiskProduct, sameStat, signatureOf, unusableReason, type DiskProduct, type FileSignature } from './diskProduct';
 import { ensureRealFolder } from './ensureFolder';
 import { errorCode, type FsAdapter, type FsStats } from './fsAdapter';
 import { backupPath, migrationBackupPath, productPath } from './paths';
@@ -56,6 +57,8 @@ export class ProductFileAdapter implements Adapter<Product> {
   /** The schema version the file on disk still has, when older than the current one. */
   migratedFrom: number | null = null;
   private lastBackupAt: number | null = null;
+  private readonly serializer = createProductSerializer({ allocate: (length) => Buffer.allocUnsafe(length) });
+  private warmJob: WarmJob | null = null;
 
   constructor(private readonly options: ProductFileAdapterOptions) {
     this.path = productPath(options.folder, options.id);
@@ -72,7 +75,17 @@ export class ProductFileAdapter implements Adapter<Product> {
     this.signature = disk.signature;
     this.migratedFrom = disk.migratedFrom;
     this.lastBackupAt = null;
+    this.warmJob = this.serializer.adopt(disk.product);
     return disk.product;
+  }
+
+  /**
+   * Serialise up to `budgetMs` of the product just read, ahead of its first write (which would
+   * otherwise do it); true when there is nothing left to do.
+   */
+  warm(budgetMs: number): boolean {
+    if (this.warmJob?.step(budgetMs) !== false) this.warmJob = null;
+    return this.warmJob === null;
   }
 
   async read(): Promise<Product | null> {
@@ -85,13 +98,14 @@ export class ProductFileAdapter implements Adapter<Product> {
   async write(product: Product): Promise<void> {
     // Serialise first, synchronously: this is the snapshot that gets written, and an invalid
     // product throws here, before the disk is touched.
-    const data = Buffer.from(serializeProduct(product), 'utf8');
+    const bytes = this.serializer.serialize(product);
+    const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const difference = await this.compareWithDisk();
     if (difference !== 'same') throw new ExternalChangeError(difference, this.externalChangeMessage(difference));
 
     const { fs, folder, id } = this.options;
     const now = this.options.now();
-    const backupDue = this.lastBackupAt === null || now - this.lastBackupAt >= this.options.backupIntervalMs;
+    const backupDue = this.backupDue(now);
     if (backupDue || this.migratedFrom !== null) await ensureRealFolder(fs, dirname(backupPath(folder, id)));
     if (this.migratedFrom !== null) await this.keepMigrationOriginal(this.migratedFrom);
 
@@ -101,7 +115,7 @@ export class ProductFileAdapter implements Adapter<Product> {
         backupTo: backupDue ? backupPath(folder, id) : null,
         // The backup must be the version we know, not something another program just wrote.
         checkBackupSource: (current) => {
-          if (this.signature !== null && sha256(current) !== this.signature.sha256) throw new ExternalChangeError('changed', this.externalChangeMessage('changed'));
+          if (this.signature !== null && !this.signature.sameContent(current)) throw new ExternalChangeError('changed', this.externalChangeMessage('changed'));
         },
         // Look again right before the rename: another program may have written while we wrote.
         beforeReplace: async () => {
@@ -116,6 +130,33 @@ export class ProductFileAdapter implements Adapter<Product> {
     }
     this.recordWritten(stats, data);
     if (backupDue) this.lastBackupAt = now;
+  }
+
+  /** Whether the next write refreshes the backup first. */
+  backupDue(now = this.options.now()): boolean {
+    return this.lastBackupAt === null || now - this.lastBackupAt >= this.options.backupIntervalMs;
+  }
+
+  /**
+   * Refresh the backup now, if it is due and the file is still the one we know, so that the write
+   * that follows (a moment later) has only its own file to replace. Called on the first edit of a
+   * session. Any failure leaves the backup due: the write then backs up itself, and reports it.
+   */
+  async backUpAhead(): Promise<void> {
+    const now = this.options.now();
+    if (!this.backupDue(now) || (await this.compareWithDisk()) !== 'same') return;
+    const { fs, folder, id } = this.options;
+    let current: Buffer;
+    try {
+      current = await fs.readFile(this.path);
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT') return;
+      throw error;
+    }
+    if (this.signature !== null && !this.signature.sameContent(current)) return;
+    await ensureRealFolder(fs, dirname(backupPath(folder, id)));
+    await atomicWrite(fs, backupPath(folder, id), current);
+    this.lastBackupAt = now;
   }
 
   /**
@@ -141,8 +182,8 @@ export class ProductFileAdapter implements Adapter<Product> {
       if (errorCode(error) === 'ENOENT') return 'missing';
       throw error;
     }
-    if (sha256(data) !== known.sha256) return 'changed';
-    this.signature = signatureOf(stats, known.sha256);
+    if (!known.sameContent(data)) return 'changed';
+    this.signature = signatureOf(stats, known);
     return 'same';
   }
 
@@ -155,7 +196,7 @@ export class ProductFileAdapter implements Adapter<Product> {
   }
 
   private recordWritten(stats: FsStats, data: Buffer): void {
-    this.signature = signatureOf(stats, sha256(data));
+    this.signature = signatureOf(stats, data);
     this.migratedFrom = null;
   }
 

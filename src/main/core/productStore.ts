@@ -40,6 +40,8 @@ export interface ProductStoreOptions {
   writeDelayMs: number;
   maxWriteDelayMs: number;
   backupIntervalMs: number;
+  /** Refresh a due backup on the first edit rather than in the write that follows. */
+  backupOnFirstEdit: boolean;
   /** Delays between retries of a failed write; the last one repeats. */
   retryDelaysMs: readonly number[];
   emit: (event: WorkspaceEvent) => void;
@@ -53,6 +55,13 @@ export interface ProductStoreOptions {
 
 type WriteOutcome = 'ok' | 'failed' | 'conflict';
 
+/**
+ * After a product is read, its text is prepared for the first write in slices of this many ms,
+ * starting this long after the read (so that the answer to the learner goes out first).
+ */
+const WARM_SLICE_MS = 8;
+const WARM_START_MS = 50;
+
 /** What a disk check found: nothing, a reload, a new conflict, or a file that is gone or broken. */
 export type DiskCheck = { kind: 'same' | 'reloaded' | 'conflict' | 'gone' | 'busy' } | { kind: 'broken'; reason: string };
 
@@ -64,6 +73,8 @@ export class ProductStore {
   /** The revision whose content is on disk. */
   private savedRevision: number;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private warmTimer: ReturnType<typeof setTimeout> | null = null;
+  private backupQueued = false;
   private firstPendingAt: number | null = null;
   private inFlight: Promise<WriteOutcome> | null = null;
   private writeRequested = false;
@@ -82,6 +93,7 @@ export class ProductStore {
     this.db = new Low<Product>(adapter, initial);
     this.revisionValue = options.firstRevision;
     this.savedRevision = options.firstRevision;
+    this.scheduleWarm(WARM_START_MS);
   }
 
   /** Open the product file; `not-found` if it is missing, `broken-file` if it does not parse. */
@@ -165,7 +177,20 @@ export class ProductStore {
     this.db.data = next;
     this.revisionValue += 1;
     this.scheduleWrite();
+    this.backUpAhead();
     return this.revisionValue;
+  }
+
+  /** On the first edit of a session, refresh the backup while the write waits for more edits. */
+  private backUpAhead(): void {
+    if (!this.options.backupOnFirstEdit || this.backupQueued || this.disposed || this.conflictMessage || !this.adapter.backupDue()) return;
+    this.backupQueued = true;
+    void this.lock
+      .run(() => (this.disposed ? Promise.resolve() : this.adapter.backUpAhead()))
+      .catch(() => undefined)
+      .finally(() => {
+        this.backupQueued = false;
+      });
   }
 
   /** Write pending edits now and wait until they are on disk; returns the revision on disk. */
@@ -244,6 +269,19 @@ export class ProductStore {
   dispose(): void {
     this.disposed = true;
     this.clearTimer();
+    if (this.warmTimer !== null) clearTimeout(this.warmTimer);
+    this.warmTimer = null;
+  }
+
+  /** Prepare the text of the product just read for its first write, in the background. */
+  private scheduleWarm(delayMs: number): void {
+    if (this.disposed || this.warmTimer !== null) return;
+    const timer = setTimeout(() => {
+      this.warmTimer = null;
+      if (!this.disposed && !this.adapter.warm(WARM_SLICE_MS)) this.scheduleWarm(0);
+    }, delayMs);
+    timer.unref();
+    this.warmTimer = timer;
   }
 
   private adopt(product: Product): void {
@@ -252,6 +290,7 @@ export class ProductStore {
     this.db.data = product;
     this.revisionValue += 1;
     this.savedRevision = this.revisionValue;
+    this.scheduleWarm(WARM_START_MS);
     this.options.emit({ type: 'product.changed', id: this.id, revision: this.revisionValue });
     this.setState('saved', null, true);
   }

@@ -22,7 +22,7 @@ export interface WorkspaceServiceOptions {
   folder: string;
   /** The read-only folder of sample product files (`resources/samples`). */
   samplesFolder: string;
-  /** How long writes to one file are coalesced, in ms (default 250). */
+  /** How long writes to one file are coalesced, in ms (default 50; a write also starts at most 1 s after the first unsaved edit). */
   writeDelayMs?: number;
   /**
    * Chooses a new workspace folder (Electron shows a dialog); absent on the web host, where

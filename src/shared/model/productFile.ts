@@ -3,7 +3,7 @@
  * the stable, pretty-printed serialisation whose key order is the schema's.
  */
 import type { z } from 'zod';
-import { exceedsJsonDepth } from './jsonDepth';
+import { exceedsJsonDepth, parsedJsonExceedsDepth } from './jsonDepth';
 import { migrateToCurrent, MigrationError } from './migrations';
 import { MAX_DOC_JSON_DEPTH, ProductSchema, type Product } from './schema';
 
@@ -29,11 +29,15 @@ export function describeIssues(error: z.ZodError, max = 3): string {
   return lines.join('; ') + more;
 }
 
+const TOO_DEEP_REASON = `The file is nested deeper than ${MAX_FILE_DEPTH} levels; it is not a product file.`;
+
 /** Validate an already-parsed JSON value as a product (migrating older versions). */
 export function parseProductJson(json: unknown): ParseResult {
-  if (exceedsJsonDepth(json, MAX_FILE_DEPTH)) {
-    return { ok: false, reason: `The file is nested deeper than ${MAX_FILE_DEPTH} levels; it is not a product file.` };
-  }
+  if (exceedsJsonDepth(json, MAX_FILE_DEPTH)) return { ok: false, reason: TOO_DEEP_REASON };
+  return validateProductJson(json);
+}
+
+function validateProductJson(json: unknown): ParseResult {
   let migrated;
   try {
     migrated = migrateToCurrent(json);
@@ -59,7 +63,9 @@ export function parseProductText(text: string): ParseResult {
     const detail = error instanceof Error ? error.message : String(error);
     return { ok: false, reason: `The file is not valid JSON (${detail}). It may be truncated or hand-edited.` };
   }
-  return parseProductJson(json);
+  // What JSON.parse returns is a tree, which has a faster depth check than any structured value.
+  if (parsedJsonExceedsDepth(json, MAX_FILE_DEPTH)) return { ok: false, reason: TOO_DEEP_REASON };
+  return validateProductJson(json);
 }
 
 /**

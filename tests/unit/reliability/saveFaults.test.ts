@@ -12,6 +12,8 @@
  *     released, the save completes.
  * The first save of a session (which refreshes the backup) and a later one (which does not) are
  * both covered. This extends tests/unit/core/writeFailures.test.ts, which fails five chosen steps.
+ * Here the backup is refreshed by the save itself (`backupOnFirstEdit: false`); the app's default,
+ * a backup made as the first edit arrives, is broken step by step in backupOnFirstEdit.test.ts.
  */
 import { readdirSync, readFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -71,7 +73,7 @@ async function prepare(save: SaveNumber): Promise<Scenario> {
   const { service, events } = await startService(
     tw,
     { writeDelayMs: 60_000 },
-    { fs: faults.fs, maxWriteDelayMs: 120_000, retryDelaysMs: [60_000], pollIntervalMs: 0, useFsWatch: false, backupIntervalMs: 3_600_000 },
+    { fs: faults.fs, maxWriteDelayMs: 120_000, retryDelaysMs: [60_000], pollIntervalMs: 0, useFsWatch: false, backupIntervalMs: 3_600_000, backupOnFirstEdit: false },
   );
   let { revision } = await service['product.open']({ id: ID });
   if (save === 2) {

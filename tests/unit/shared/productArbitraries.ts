@@ -441,7 +441,7 @@ export function editArbitrary(kind: EditType, p: Product): fc.Arbitrary<Edit> {
 }
 
 /** `count` edits of random possible kinds, each valid for the product the previous ones produce. */
-function editSequence(p: Product, count: number): fc.Arbitrary<Edit[]> {
+export function editSequence(p: Product, count: number): fc.Arbitrary<Edit[]> {
   if (count === 0) return fc.constant([]);
   return fc
     .constantFrom(...possibleKinds(p))

@@ -8,6 +8,7 @@ import {
   parseProductText,
   serializeProduct,
 } from '../../../src/shared/model/productFile';
+import { exceedsJsonDepth, parsedJsonExceedsDepth } from '../../../src/shared/model/jsonDepth';
 import { ProductSchema } from '../../../src/shared/model/schema';
 import { minimalInput, richInput, richProduct } from './productBuilders';
 
@@ -116,6 +117,35 @@ describe('jsonDepth', () => {
 
   it('a valid product is far from the file depth limit', () => {
     expect(jsonDepth(richProduct())).toBeLessThan(MAX_FILE_DEPTH);
+  });
+});
+
+describe('exceedsJsonDepth and parsedJsonExceedsDepth', () => {
+  const values: unknown[] = [1, null, {}, [], [[1]], { a: [{ b: 1 }] }, { a: 1, b: { c: { d: [] } }, e: [] }, richProduct()];
+
+  it('agree with jsonDepth at every limit around the depth', () => {
+    for (const value of values) {
+      const depth = jsonDepth(value);
+      for (const max of [depth - 1, depth, depth + 1].filter((m) => m >= 0)) {
+        expect(exceedsJsonDepth(value, max)).toBe(depth > max);
+        expect(parsedJsonExceedsDepth(JSON.parse(JSON.stringify(value)), max)).toBe(depth > max);
+      }
+    }
+  });
+
+  it('stop at the limit on 100,000 levels (no stack overflow)', () => {
+    const text = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    expect(parsedJsonExceedsDepth(JSON.parse(text), MAX_FILE_DEPTH)).toBe(true);
+    expect(exceedsJsonDepth(JSON.parse(text), MAX_FILE_DEPTH)).toBe(true);
+  });
+
+  it('exceedsJsonDepth treats a cycle as too deep and a shared object as its deepest use', () => {
+    const cyclic: Record<string, unknown> = {};
+    cyclic['self'] = cyclic;
+    expect(exceedsJsonDepth(cyclic, 50)).toBe(true);
+    const shared = { leaf: [1] };
+    expect(exceedsJsonDepth({ a: shared, b: { c: shared } }, 3)).toBe(true);
+    expect(exceedsJsonDepth({ a: shared, b: { c: shared } }, 4)).toBe(false);
   });
 });
 
