@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { findDuplicateGroups, similarity } from '../../../src/shared/coach/duplicates';
 import { isActionTitle, lintContext, lintStory, LINT_CODES, type LintCode } from '../../../src/shared/coach/lints';
 import { backlogHealth, investChecklist, readyChecks, storyReadiness, DEFAULT_READY_CHECKS } from '../../../src/shared/coach/readiness';
-import { findVagueTerms } from '../../../src/shared/coach/text';
+import { findVagueTerms, VAGUE_TERMS } from '../../../src/shared/coach/text';
 import { parseProductText } from '../../../src/shared/model/productFile';
 import type { Story } from '../../../src/shared/model/schema';
 import { goodStory, productWith } from './storyFactory';
@@ -76,6 +76,16 @@ describe('details', () => {
     expect(findVagueTerms('A User Friendly and userfriendly form')).toEqual(['user-friendly']);
     expect(findVagueTerms('Add items AS   NEEDED, Etc')).toEqual(['etc', 'as needed']);
     expect(findVagueTerms('Keep it Seamless')).toEqual(['seamless']);
+  });
+
+  it('finds every vague term on its own, next to punctuation, and each term once', () => {
+    for (const term of VAGUE_TERMS) {
+      expect(findVagueTerms(`(${term.toUpperCase()}).`)).toContain(term);
+      expect(findVagueTerms(`x${term}`)).not.toContain(term);
+    }
+    // Overlapping terms are all reported: "as appropriate" also contains "appropriate".
+    expect(findVagueTerms('Retry as appropriate, and as appropriate again')).toEqual(['as appropriate', 'appropriate']);
+    expect(findVagueTerms('Load the quick, simple, fast view')).toEqual(['fast', 'quick', 'simple']);
   });
 
   it('recognises action titles', () => {
