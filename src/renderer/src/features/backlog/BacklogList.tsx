@@ -1,4 +1,4 @@
-import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type Announcements, type DragEndEvent } from '@dnd-kit/core';
+import { closestCenter, DndContext, PointerSensor, useSensor, useSensors, type Announcements, type DragEndEvent } from '@dnd-kit/core';
 import { arrayMove, SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { memo, useMemo, useState } from 'react';
@@ -8,6 +8,7 @@ import type { Edit } from '../../../../shared/edits/editSchema';
 import type { Epic, Product, Story } from '../../../../shared/model/schema';
 import type { DocumentStore } from '../../state/documentStore';
 import { EpicChip, ReadinessBadge, type CardReadiness } from './StoryCard';
+import { PromptKeyboardSensor } from './promptKeyboardSensor';
 
 type Grouping = 'none' | 'epic' | 'status';
 
@@ -35,7 +36,7 @@ export function BacklogList({ store, product, ordered, epics, readiness, openId,
   const columnNames = useMemo(() => new Map(product.board.columns.map((c) => [c.id, c.name])), [product.board.columns]);
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates, keyboardCodes: { start: ['Space'], cancel: ['Escape'], end: ['Space'] } }),
+    useSensor(PromptKeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates, keyboardCodes: { start: ['Space'], cancel: ['Escape'], end: ['Space'] } }),
   );
 
   const groups: Group[] = useMemo(() => {

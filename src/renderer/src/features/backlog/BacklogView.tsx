@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useState } from 'react';
 import { storyById } from '../../../../shared/backlog/boardIndex';
 import { EMPTY_FILTER, isFilterActive, type BacklogFilter } from '../../../../shared/backlog/filter';
 import type { LintCode } from '../../../../shared/coach/lints';
@@ -26,8 +26,11 @@ function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
-/** The backlog: board or ordered list, search and filters, the refinement coach, and the story editor. */
-export function BacklogView({ store, product }: { store: DocumentStore; product: Product }) {
+/**
+ * The backlog: board or ordered list, search and filters, the refinement coach, and the story editor.
+ * Memoised: the save indicator's updates (saving, saved) do not render the board again.
+ */
+export const BacklogView = memo(function BacklogView({ store, product }: { store: DocumentStore; product: Product }) {
   const [mode, setMode] = useState<Mode>('board');
   const [filter, setFilter] = useState<BacklogFilter>(EMPTY_FILTER);
   const [openId, setOpenId] = useState<string | null>(null);
@@ -111,4 +114,4 @@ export function BacklogView({ store, product }: { store: DocumentStore; product:
       {open && <StoryEditor key={open.id} store={store} product={product} story={open} readiness={readinessOf(open)} onClose={() => setOpenId(null)} onOpenStory={setOpenId} />}
     </div>
   );
-}
+});

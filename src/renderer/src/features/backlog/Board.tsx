@@ -2,7 +2,6 @@ import {
   closestCorners,
   DndContext,
   DragOverlay,
-  KeyboardSensor,
   PointerSensor,
   useSensor,
   useSensors,
@@ -23,6 +22,7 @@ import type { DocumentStore } from '../../state/documentStore';
 import { BoardColumn, type ColumnActions } from './BoardColumn';
 import { createStoriesOfIds, idsOf, type ColumnCards } from './columnCards';
 import { StoryCardBody, type CardReadiness } from './StoryCard';
+import { PromptKeyboardSensor } from './promptKeyboardSensor';
 
 export type ColumnItems = Readonly<Record<string, readonly string[]>>;
 
@@ -102,7 +102,7 @@ export function Board({ store, product, index, cards, epics, readiness, openId, 
 
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates, keyboardCodes: KEYBOARD_CODES }),
+    useSensor(PromptKeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates, keyboardCodes: KEYBOARD_CODES }),
   );
 
   const containerOf = (id: UniqueIdentifier, within: ColumnItems): string | null => {

@@ -37,8 +37,11 @@ export function ReadinessBadge({ readiness }: { readiness: CardReadiness }) {
   return <span className={`ready-badge ${readiness === 'ready' ? 'is-ready' : 'not-ready'}`}>{readinessText(readiness)}</span>;
 }
 
-/** The card content, shared by the sortable card and the drag overlay. */
-export function StoryCardBody({ story, epic, readiness }: Pick<StoryCardProps, 'story' | 'epic' | 'readiness'>) {
+/**
+ * The card content, shared by the sortable card and the drag overlay. Memoised: every sortable card
+ * renders again on each step of a drag (dnd-kit's context changes), its content need not.
+ */
+export const StoryCardBody = memo(function StoryCardBody({ story, epic, readiness }: Pick<StoryCardProps, 'story' | 'epic' | 'readiness'>) {
   return (
     <>
       <span className="card-title">{story.title}</span>
@@ -57,7 +60,7 @@ export function StoryCardBody({ story, epic, readiness }: Pick<StoryCardProps, '
       </span>
     </>
   );
-}
+});
 
 /**
  * A draggable story card. Space picks it up (arrows move, Space drops, Escape cancels); Enter or a
