@@ -19,7 +19,7 @@ function devServerWithoutCspMeta(): Plugin {
 /**
  * One build for both shells:
  * - main: the Electron main process (`out/main/index.js`) and the loopback web host
- *   (`out/main/web.js`, plain Node, no electron import). Every package is a devDependency, so
+ *   (`out/main/web.js`, plain Node, no electron import, with its worker `fileJsonWorker.js`). Every package is a devDependency, so
  *   electron-vite bundles them (lowdb and fractional-indexing are ESM-only; bundling makes that moot).
  * - preload: CommonJS, as sandboxed preloads must be.
  * - renderer: the React app, served by Electron from disk or by the web host over loopback.
@@ -32,6 +32,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/electron/main.ts'),
           web: resolve(__dirname, 'src/main/web/cli.ts'),
+          // A worker thread of the web host (started by cli.ts from out/main/fileJsonWorker.js).
+          fileJsonWorker: resolve(__dirname, 'src/main/web/fileJsonWorker.ts'),
         },
       },
     },

@@ -4,7 +4,10 @@ import { expect, test, waitForSaved, openSample, expectNoSeriousAxeViolations } 
 
 test('open a sample, edit a story, reload: the edit is shown and on disk', async ({ app, shell }) => {
   await expect(app.getByRole('heading', { name: 'PM Practice Workspace' })).toBeVisible();
+  const firstOpen = app.waitForResponse((r) => r.url().endsWith('/api/product.open'));
   const id = await openSample(app, 'Larder');
+  // A file just read is answered with the JSON its worker thread made from the file's bytes.
+  expect((await firstOpen).headers()['server-timing']).toContain('desc="JSON from the file"');
 
   const board = app.getByRole('region', { name: 'Board' });
   const firstCard = board.getByRole('list', { name: 'Backlog stories' }).getByRole('button').first();
@@ -23,8 +26,11 @@ test('open a sample, edit a story, reload: the edit is shown and on disk', async
   const onDisk = shell.readProduct(id);
   expect(onDisk.stories.some((s) => s.title === 'Scan a receipt to add groceries to the pantry')).toBe(true);
 
+  const reopen = app.waitForResponse((r) => r.url().endsWith('/api/product.open'));
   await app.reload();
   await expect(app.getByRole('region', { name: 'Board' }).getByRole('button', { name: /^Scan a receipt to add groceries to the pantry/ })).toBeVisible();
+  // Edited since it was read: answered with the product itself.
+  expect((await reopen).headers()['server-timing']).toContain('desc="JSON from the product"');
 });
 
 test('undo and redo an edit with the keyboard and the buttons', async ({ app, shell }) => {

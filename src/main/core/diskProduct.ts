@@ -68,7 +68,7 @@ export const SYMLINK_REASON =
 export const NOT_A_FILE_REASON = 'This is not a regular file (it may be a folder or a device).';
 
 export type DiskProduct =
-  | { kind: 'ok'; product: Product; migratedFrom: number | null; signature: FileSignature }
+  | { kind: 'ok'; product: Product; migratedFrom: number | null; signature: FileSignature; sameAsFile: boolean | null }
   | { kind: 'broken'; reason: string; signature: FileSignature | null }
   | { kind: 'missing' };
 
@@ -82,11 +82,18 @@ export function unusableReason(stats: FsStats): string | null {
   return null;
 }
 
+export interface ReadHooks {
+  /** Called with the file's bytes as soon as they are read, before they are parsed. */
+  onBytes?: (bytes: Uint8Array) => void;
+  /** Work out whether the file's JSON already is the product (`sameAsFile`). */
+  checkSameAsFile?: boolean;
+}
+
 /**
  * Read and parse the product file at `path`. File-system errors other than "missing" are thrown.
  * With `expectedId`, a product whose id is not the file's stem is broken (its file name would lie).
  */
-export async function readDiskProduct(fs: FsAdapter, path: string, expectedId: string | null = null): Promise<DiskProduct> {
+export async function readDiskProduct(fs: FsAdapter, path: string, expectedId: string | null = null, hooks: ReadHooks = {}): Promise<DiskProduct> {
   let stats: FsStats;
   try {
     stats = await fs.lstat(path);
@@ -103,19 +110,20 @@ export async function readDiskProduct(fs: FsAdapter, path: string, expectedId: s
     if (errorCode(error) === 'ENOENT') return { kind: 'missing' };
     throw error;
   }
+  hooks.onBytes?.(data);
   // The stat from before the read: if the file changes during or after the read, its stat differs
   // from this one, so the next check hashes the content instead of trusting the stat.
-  return parseDiskText(data, signatureOf(stats, data), expectedId);
+  return parseDiskText(data, signatureOf(stats, data), expectedId, hooks.checkSameAsFile === true);
 }
 
 /** Parse bytes already read from disk. */
-export function parseDiskText(data: Buffer, signature: FileSignature, expectedId: string | null = null): DiskProduct {
-  const parsed = parseProductText(data.toString('utf8'));
+export function parseDiskText(data: Buffer, signature: FileSignature, expectedId: string | null = null, checkSameAsFile = false): DiskProduct {
+  const parsed = parseProductText(data.toString('utf8'), { checkSameAsFile });
   if (!parsed.ok) return { kind: 'broken', reason: parsed.reason, signature };
   if (expectedId !== null && parsed.product.id !== expectedId) {
     return { kind: 'broken', reason: idMismatchReason(expectedId, parsed.product.id), signature };
   }
-  return { kind: 'ok', product: parsed.product, migratedFrom: parsed.migratedFrom, signature };
+  return { kind: 'ok', product: parsed.product, migratedFrom: parsed.migratedFrom, signature, sameAsFile: parsed.sameAsFile };
 }
 
 export function idMismatchReason(fileId: string, productId: string): string {

@@ -24,7 +24,7 @@ import { ApiError } from '../../shared/api/contract';
 import { createProductSerializer, type WarmJob } from '../../shared/model/productSerializer';
 import type { Product } from '../../shared/model/schema';
 import { AtomicWriteError, atomicWrite } from './atomicWrite';
-import { readDiskProduct, sameStat, signatureOf, unusableReason, type DiskProduct, type FileSignature } from './diskProduct';
+import { readDiskProduct, sameStat, signatureOf, unusableReason, type DiskProduct, type FileSignature, type ReadHooks } from './diskProduct';
 import { ensureRealFolder } from './ensureFolder';
 import { errorCode, type FsAdapter, type FsStats } from './fsAdapter';
 import { backupPath, migrationBackupPath, productPath } from './paths';
@@ -66,8 +66,8 @@ export class ProductFileAdapter implements Adapter<Product> {
   }
 
   /** Read the file as an outcome (ok / broken / missing) without adopting it. */
-  load(): Promise<DiskProduct> {
-    return readDiskProduct(this.options.fs, this.path, this.options.id);
+  load(hooks: ReadHooks = {}): Promise<DiskProduct> {
+    return readDiskProduct(this.options.fs, this.path, this.options.id, hooks);
   }
 
   /** Adopt a loaded version as the one we know is on disk (a new editing session). */
@@ -88,11 +88,17 @@ export class ProductFileAdapter implements Adapter<Product> {
     return this.warmJob === null;
   }
 
+  /** lowdb's read: the adopted product, null if the file is missing, `broken-file` if unusable. */
   async read(): Promise<Product | null> {
-    const disk = await this.load();
+    return (await this.readWith())?.product ?? null;
+  }
+
+  /** `read` with hooks, also saying whether the file's JSON already is the product. */
+  async readWith(hooks: ReadHooks = {}): Promise<{ product: Product; sameAsFile: boolean | null } | null> {
+    const disk = await this.load(hooks);
     if (disk.kind === 'missing') return null;
     if (disk.kind === 'broken') throw new ApiError('broken-file', `${this.fileName}: ${disk.reason}`);
-    return this.accept(disk);
+    return { product: this.accept(disk), sameAsFile: disk.sameAsFile };
   }
 
   async write(product: Product): Promise<void> {

@@ -51,6 +51,12 @@ export interface ProductStoreOptions {
    * program may be half-way through writing it in place). Default 250 ms.
    */
   settleMs?: number;
+  /**
+   * Turns the bytes of a product file into the compact ASCII JSON of its value, off this thread
+   * (see `WorkspaceServiceDeps.fileJson`). Given, the store starts it as soon as the file is read,
+   * while it parses and validates the same bytes, for `productJson`.
+   */
+  fileJson?: (fileBytes: Uint8Array) => Promise<Uint8Array | null>;
 }
 
 type WriteOutcome = 'ok' | 'failed' | 'conflict';
@@ -75,6 +81,8 @@ export class ProductStore {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private warmTimer: ReturnType<typeof setTimeout> | null = null;
   private backupQueued = false;
+  /** The file's JSON, made off-thread from the bytes just read, while no edit has changed the product. */
+  private fileJson: { revision: number; json: Promise<Uint8Array | null> } | null = null;
   private firstPendingAt: number | null = null;
   private inFlight: Promise<WriteOutcome> | null = null;
   private writeRequested = false;
@@ -105,9 +113,30 @@ export class ProductStore {
       backupIntervalMs: options.backupIntervalMs,
       now: options.now,
     });
-    const product = await adapter.read();
-    if (product === null) throw new ApiError('not-found', `There is no product "${options.id}" in the workspace.`);
-    return new ProductStore(options, adapter, product);
+    const makeJson = options.fileJson;
+    let json: Promise<Uint8Array | null> | null = null;
+    const read = await adapter.readWith(
+      makeJson ? { checkSameAsFile: true, onBytes: (bytes) => (json = makeJson(bytes).catch(() => null)) } : {},
+    );
+    if (read === null) throw new ApiError('not-found', `There is no product "${options.id}" in the workspace.`);
+    const store = new ProductStore(options, adapter, read.product);
+    // Only a file whose JSON already is the product can stand for it.
+    if (json !== null && read.sameAsFile === true) store.fileJson = { revision: store.revision, json };
+    return store;
+  }
+
+  /**
+   * The product as compact ASCII JSON, when it is still exactly what was read from the file and
+   * that JSON was made off-thread (the caller then need not stringify 10 MB itself); otherwise
+   * null. `revision`: the revision the caller is answering for.
+   */
+  async productJson(revision: number): Promise<Uint8Array | null> {
+    const made = this.fileJson;
+    if (made === null || made.revision !== revision || this.revisionValue !== revision) return null;
+    const json = await made.json;
+    // Once handed out (or outdated by an edit) it is not needed again: let the memory go.
+    this.fileJson = null;
+    return this.revisionValue === revision ? json : null;
   }
 
   get product(): Product {
@@ -176,6 +205,7 @@ export class ProductStore {
     }
     this.db.data = next;
     this.revisionValue += 1;
+    this.fileJson = null;
     this.scheduleWrite();
     this.backUpAhead();
     return this.revisionValue;

@@ -4,7 +4,20 @@
  */
 import type { WorkspaceApi, WorkspaceEvent } from '../../shared/api/contract';
 
+export interface OpenAnswerJson {
+  /** The answer's compact ASCII JSON. */
+  json: Uint8Array;
+  /** Whether the product's JSON was made off the service's thread from the file just read. */
+  fromFile: boolean;
+}
+
 export interface WorkspaceService extends WorkspaceApi {
+  /**
+   * `product.open`'s answer as compact ASCII JSON, for a transport that sends text (the web host):
+   * the same value, made without stringifying 10 MB on this thread when the file was just read.
+   * Fails as `product.open` does (with an `ApiError`).
+   */
+  openAsJson?(input: unknown): Promise<OpenAnswerJson>;
   /** Subscribe to events for every client; returns the unsubscribe function. */
   subscribe(listener: (event: WorkspaceEvent) => void): () => void;
   /**

@@ -2,9 +2,11 @@
  * `npm run web`: the workspace in a browser over loopback HTTP (no Electron needed).
  * Prints exactly one line, `PM Practice Workspace (web shell): http://127.0.0.1:PORT/#token=TOKEN`.
  */
+import { join } from 'node:path';
 import { defaultWorkspaceFolder } from '../core/paths';
 import { createWorkspaceService } from '../core/workspaceService';
 import { CliUsageError, parseWebCliArgs, WEB_CLI_USAGE } from './cliArgs';
+import { startFileJsonWorker } from './fileJsonWorkerClient';
 import { runWebShell } from './runWebShell';
 
 /** The folder of this file once built (`out/main`); the bundle is CommonJS, so `__dirname` exists. */
@@ -26,8 +28,10 @@ async function main(): Promise<void> {
     process.stdout.write(`${WEB_CLI_USAGE}\n`);
     return;
   }
+  // Built next to this file (electron.vite.config.ts lists it as an entry of the main build).
+  const jsonWorker = startFileJsonWorker(join(builtDir, 'fileJsonWorker.js'));
   const shell = await runWebShell(options, {
-    createService: createWorkspaceService,
+    createService: (serviceOptions) => createWorkspaceService(serviceOptions, { fileJson: jsonWorker.fileJson }),
     print: (line) => process.stdout.write(`${line}\n`),
   });
   const onSignal = (signal: NodeJS.Signals): void => {

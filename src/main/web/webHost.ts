@@ -16,11 +16,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import type { ApiErrorCode, ApiResponse } from '../../shared/api/contract';
-import { dispatchApiCall } from '../../shared/api/dispatch';
-import type { WorkspaceService } from '../core/service';
+import { checkApiInput, dispatchApiCall, failureResponse } from '../../shared/api/dispatch';
+import type { OpenAnswerJson, WorkspaceService } from '../core/service';
 import { createToken, isAllowedHost, isAllowedOrigin, isJsonContentType, tokensEqual } from './accessChecks';
 import { openEventStream, type OpenStream } from './eventStream';
-import { asciiJsonBytes } from './asciiJson';
+import { asciiJsonBytes } from '../core/asciiJson';
 import { readBodyText } from './readBody';
 import { baseSecurityHeaders, htmlSecurityHeaders } from './securityHeaders';
 import { isHtmlFile, resolveStaticFile } from './staticFiles';
@@ -133,6 +133,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     } catch {
       method = encodedMethod;
     }
+    if (method === 'product.open' && service.openAsJson) {
+      await sendOpenAnswer(res, service.openAsJson, input);
+      return;
+    }
     const response = await dispatchApiCall(service, method, input);
     sendJson(res, 200, response);
   }
@@ -209,14 +213,42 @@ function headerValue(value: string | string[] | undefined): string | undefined {
 }
 
 function sendJson(res: ServerResponse, status: number, payload: ApiResponse): void {
-  const body = asciiJsonBytes(JSON.stringify(payload));
+  sendJsonBytes(res, status, asciiJsonBytes(JSON.stringify(payload)));
+}
+
+function sendJsonBytes(res: ServerResponse, status: number, body: Buffer, extraHeaders: Record<string, string> = {}): void {
   res.writeHead(status, {
     ...baseSecurityHeaders(),
+    ...extraHeaders,
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': String(body.length),
     'Cache-Control': 'no-store',
   });
   res.end(body);
+}
+
+/**
+ * `product.open` answered from the service's JSON text of the product (see `openAsJson`): the same
+ * response `dispatchApiCall` would give, without stringifying the product here. A `Server-Timing`
+ * header says how long the service took and whether the product's JSON came from the file.
+ */
+async function sendOpenAnswer(res: ServerResponse, openAsJson: NonNullable<WorkspaceService['openAsJson']>, input: unknown): Promise<void> {
+  const started = performance.now();
+  let answer: OpenAnswerJson;
+  try {
+    const checked = checkApiInput('product.open', input);
+    if (!checked.ok) {
+      sendJson(res, 200, checked.response);
+      return;
+    }
+    answer = await openAsJson(checked.input);
+  } catch (error) {
+    sendJson(res, 200, failureResponse(error));
+    return;
+  }
+  const timing = `open;dur=${(performance.now() - started).toFixed(1)};desc="${answer.fromFile ? 'JSON from the file' : 'JSON from the product'}"`;
+  const body = Buffer.concat([Buffer.from('{"ok":true,"result":', 'latin1'), answer.json, Buffer.from('}', 'latin1')]);
+  sendJsonBytes(res, 200, body, { 'Server-Timing': timing });
 }
 
 function sendError(res: ServerResponse, status: number, code: ApiErrorCode, message: string): void {

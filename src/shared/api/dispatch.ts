@@ -5,7 +5,7 @@
  */
 import { exceedsJsonDepth } from '../model/jsonDepth';
 import { describeIssues, MAX_FILE_DEPTH } from '../model/productFile';
-import { ApiError, ApiErrorSchema, apiMethods, isApiMethod, type ApiResponse, type WorkspaceApi } from './contract';
+import { ApiError, ApiErrorSchema, apiMethods, isApiMethod, type ApiMethod, type ApiResponse, type WorkspaceApi } from './contract';
 
 /**
  * The deepest input any method needs (a product, or edits inside a batch carrying a spec
@@ -29,25 +29,37 @@ function messageOf(error: unknown): string {
   }
 }
 
+/** The input of `method` checked as `dispatchApiCall` checks it: parsed, or the failure to answer. */
+export function checkApiInput(method: ApiMethod, input: unknown): { ok: true; input: unknown } | { ok: false; response: ApiResponse } {
+  if (exceedsJsonDepth(input, MAX_INPUT_DEPTH)) {
+    return { ok: false, response: { ok: false, error: { code: 'bad-request', message: `Invalid input for ${method}: nested deeper than ${MAX_INPUT_DEPTH} levels.` } } };
+  }
+  const parsed = apiMethods[method].input.safeParse(input ?? {});
+  if (!parsed.success) {
+    return { ok: false, response: { ok: false, error: { code: 'bad-request', message: `Invalid input for ${method}: ${describeIssues(parsed.error)}` } } };
+  }
+  return { ok: true, input: parsed.data };
+}
+
 export async function dispatchApiCall(api: WorkspaceApi, method: unknown, input: unknown): Promise<ApiResponse> {
   if (!isApiMethod(method)) {
     return { ok: false, error: { code: 'unknown-method', message: `There is no method ${describeMethod(method)}.` } };
   }
   try {
-    if (exceedsJsonDepth(input, MAX_INPUT_DEPTH)) {
-      return { ok: false, error: { code: 'bad-request', message: `Invalid input for ${method}: nested deeper than ${MAX_INPUT_DEPTH} levels.` } };
-    }
-    const parsed = apiMethods[method].input.safeParse(input ?? {});
-    if (!parsed.success) {
-      return { ok: false, error: { code: 'bad-request', message: `Invalid input for ${method}: ${describeIssues(parsed.error)}` } };
-    }
+    const checked = checkApiInput(method, input);
+    if (!checked.ok) return checked.response;
     const handler = api[method] as (input: unknown) => Promise<unknown>;
-    const result = await handler(parsed.data);
+    const result = await handler(checked.input);
     return { ok: true, result };
   } catch (error) {
-    if (error instanceof ApiError) return { ok: false, error: error.toBody() };
-    return { ok: false, error: { code: 'internal', message: messageOf(error) } };
+    return failureResponse(error);
   }
+}
+
+/** What a handler threw, as a structured failure (an `ApiError` keeps its code). */
+export function failureResponse(error: unknown): ApiResponse {
+  if (error instanceof ApiError) return { ok: false, error: error.toBody() };
+  return { ok: false, error: { code: 'internal', message: messageOf(error) } };
 }
 
 /** Unwrap a response on the client side: the result, or a thrown `ApiError` (also for garbage). */

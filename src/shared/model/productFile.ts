@@ -5,13 +5,29 @@
 import type { z } from 'zod';
 import { exceedsJsonDepth, parsedJsonExceedsDepth } from './jsonDepth';
 import { migrateToCurrent, MigrationError } from './migrations';
+import { sameJson } from './sameJson';
 import { MAX_DOC_JSON_DEPTH, ProductSchema, type Product } from './schema';
 
 export { jsonDepth } from './jsonDepth';
 
 export type ParseResult =
-  | { ok: true; product: Product; migratedFrom: number | null }
+  | {
+      ok: true;
+      product: Product;
+      migratedFrom: number | null;
+      /**
+       * With `checkSameAsFile`: whether the file's JSON value already is the product (current
+       * version, every default present, keys in schema order, nothing dropped), so that the file's
+       * value can stand for the product as JSON. Otherwise null.
+       */
+      sameAsFile: boolean | null;
+    }
   | { ok: false; reason: string };
+
+export interface ParseOptions {
+  /** Also work out `sameAsFile` (about 15 ms at 10,000 stories). */
+  checkSameAsFile?: boolean;
+}
 
 /**
  * The nesting a valid product may need: its own structure (a spec's content starts at level 4:
@@ -32,12 +48,12 @@ export function describeIssues(error: z.ZodError, max = 3): string {
 const TOO_DEEP_REASON = `The file is nested deeper than ${MAX_FILE_DEPTH} levels; it is not a product file.`;
 
 /** Validate an already-parsed JSON value as a product (migrating older versions). */
-export function parseProductJson(json: unknown): ParseResult {
+export function parseProductJson(json: unknown, options: ParseOptions = {}): ParseResult {
   if (exceedsJsonDepth(json, MAX_FILE_DEPTH)) return { ok: false, reason: TOO_DEEP_REASON };
-  return validateProductJson(json);
+  return validateProductJson(json, options);
 }
 
-function validateProductJson(json: unknown): ParseResult {
+function validateProductJson(json: unknown, options: ParseOptions): ParseResult {
   let migrated;
   try {
     migrated = migrateToCurrent(json);
@@ -49,11 +65,12 @@ function validateProductJson(json: unknown): ParseResult {
   if (!result.success) {
     return { ok: false, reason: `The file does not match the product format: ${describeIssues(result.error)}` };
   }
-  return { ok: true, product: result.data, migratedFrom: migrated.migrated ? migrated.fromVersion : null };
+  const sameAsFile = options.checkSameAsFile ? !migrated.migrated && sameJson(json, result.data) : null;
+  return { ok: true, product: result.data, migratedFrom: migrated.migrated ? migrated.fromVersion : null, sameAsFile };
 }
 
 /** Parse the text of a product file. Never throws for bad input: it says what is wrong. */
-export function parseProductText(text: string): ParseResult {
+export function parseProductText(text: string, options: ParseOptions = {}): ParseResult {
   if (text.trim().length === 0) return { ok: false, reason: 'The file is empty.' };
   if (text.includes('\u0000')) return { ok: false, reason: 'The file contains NUL bytes; it is damaged or not a text file.' };
   let json: unknown;
@@ -65,7 +82,7 @@ export function parseProductText(text: string): ParseResult {
   }
   // What JSON.parse returns is a tree, which has a faster depth check than any structured value.
   if (parsedJsonExceedsDepth(json, MAX_FILE_DEPTH)) return { ok: false, reason: TOO_DEEP_REASON };
-  return validateProductJson(json);
+  return validateProductJson(json, options);
 }
 
 /**

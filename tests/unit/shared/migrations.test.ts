@@ -125,7 +125,12 @@ describe('migrating a v1 product file', () => {
   it('once saved, the file loads as a current file without migrating again', () => {
     const saved = serializeProduct(p);
     const again = parseProductText(saved);
-    expect(again).toEqual({ ok: true, product: p, migratedFrom: null });
+    expect(again).toEqual({ ok: true, product: p, migratedFrom: null, sameAsFile: null });
+    expect(parseProductText(saved, { checkSameAsFile: true })).toMatchObject({ ok: true, sameAsFile: true });
+  });
+
+  it('a migrated file is never its own product as JSON', () => {
+    expect(parseProductJson(v1(), { checkSameAsFile: true })).toMatchObject({ ok: true, sameAsFile: false });
   });
 
   it('keeps criteria ids valid when the story id is already 64 characters long', () => {

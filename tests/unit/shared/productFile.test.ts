@@ -22,7 +22,20 @@ describe('parseProductText', () => {
   const good = serializeProduct(richProduct());
 
   it('loads a valid file', () => {
-    expect(parseProductText(good)).toEqual({ ok: true, product: richProduct(), migratedFrom: null });
+    expect(parseProductText(good)).toEqual({ ok: true, product: richProduct(), migratedFrom: null, sameAsFile: null });
+  });
+
+  it('says, when asked, whether the file\'s JSON already is the product', () => {
+    expect(parseProductText(good, { checkSameAsFile: true })).toMatchObject({ ok: true, sameAsFile: true });
+    // Defaults filled in, an unknown key dropped, keys reordered: the product is not the file's JSON.
+    const short = JSON.stringify(minimalInput());
+    expect(parseProductText(short, { checkSameAsFile: true })).toMatchObject({ ok: true, sameAsFile: false });
+    const extra = JSON.stringify({ ...JSON.parse(good), extra: 1 });
+    expect(parseProductText(extra, { checkSameAsFile: true })).toMatchObject({ ok: true, sameAsFile: false });
+    const reordered = JSON.stringify(Object.fromEntries(Object.entries(JSON.parse(good) as Record<string, unknown>).reverse()));
+    expect(parseProductText(reordered, { checkSameAsFile: true })).toMatchObject({ ok: true, sameAsFile: false });
+    // Whitespace does not matter.
+    expect(parseProductText(JSON.stringify(JSON.parse(good)), { checkSameAsFile: true })).toMatchObject({ ok: true, sameAsFile: true });
   });
 
   it.each([
@@ -90,7 +103,7 @@ describe('parseProductJson', () => {
   });
 
   it('accepts a value parsed elsewhere', () => {
-    expect(parseProductJson(minimalInput())).toEqual({ ok: true, product: ProductSchema.parse(minimalInput()), migratedFrom: null });
+    expect(parseProductJson(minimalInput())).toEqual({ ok: true, product: ProductSchema.parse(minimalInput()), migratedFrom: null, sameAsFile: null });
   });
 });
 

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ApiError } from '../../../src/shared/api/contract';
 import { createToken, tokensEqual } from '../../../src/main/web/accessChecks';
 import { CONTENT_SECURITY_POLICY } from '../../../src/main/web/securityHeaders';
 import { DEFAULT_MAX_BODY_BYTES, startWebHost, type WebHost } from '../../../src/main/web/webHost';
@@ -420,5 +421,51 @@ describe('favicon', () => {
     const response = await rawRequest({ port: host.port, path: '/favicon.ico' });
     expect(response.status).toBe(204);
     expect(response.body).toBe('');
+  });
+});
+
+describe('product.open from the service\'s JSON text (openAsJson)', () => {
+  class JsonFake extends FakeWorkspaceService {
+    readonly jsonCalls: unknown[] = [];
+    openAsJson = async (input: unknown) => {
+      this.jsonCalls.push(input);
+      if (typeof input === 'object' && input !== null && 'id' in input && input.id === 'gone') throw new ApiError('not-found', 'There is no product "gone".');
+      return { json: Buffer.from('{"product":{"name":"Caf\\u00e9"},"revision":7,"migratedFrom":null}', 'latin1'), fromFile: true };
+    };
+  }
+
+  let jsonHost: WebHost;
+  let fake: JsonFake;
+
+  beforeEach(async () => {
+    fake = new JsonFake();
+    jsonHost = await startWebHost({ service: fake, staticDir });
+  });
+
+  afterEach(async () => {
+    await jsonHost.close();
+  });
+
+  it('sends the service\'s text as the result, with a Server-Timing header', async () => {
+    const response = await apiCall(jsonHost.port, jsonHost.token, 'product.open', { id: 'civic-cloud' });
+    expect(response.status).toBe(200);
+    expect(json(response)).toEqual({ ok: true, result: { product: { name: 'Café' }, revision: 7, migratedFrom: null } });
+    expect(response.headers['server-timing']).toMatch(/^open;dur=\d+(\.\d)?;desc="JSON from the file"$/);
+    expect(fake.jsonCalls).toEqual([{ id: 'civic-cloud' }]);
+    // product.open itself was not called: its answer would have been stringified here.
+    expect(fake.calls.map((c) => c.method)).not.toContain('product.open');
+  });
+
+  it('checks the input before the service sees it', async () => {
+    for (const input of [{ id: '../x' }, { id: 5 }, { id: 'ok', extra: true }]) {
+      const response = await apiCall(jsonHost.port, jsonHost.token, 'product.open', input);
+      expect(errorCode(json(response))).toBe('bad-request');
+    }
+    expect(fake.jsonCalls).toEqual([]);
+  });
+
+  it('answers the service\'s error as product.open would', async () => {
+    const response = await apiCall(jsonHost.port, jsonHost.token, 'product.open', { id: 'gone' });
+    expect(json(response)).toEqual({ ok: false, error: { code: 'not-found', message: 'There is no product "gone".' } });
   });
 });

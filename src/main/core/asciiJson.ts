@@ -16,7 +16,18 @@ export function asciiJson(json: string): string {
   return json.replace(NON_ASCII, escapeChar);
 }
 
-/** The bytes of an ASCII-only JSON text (each character is one byte). */
+/** The bytes of a JSON text made ASCII-only (each character is one byte). */
 export function asciiJsonBytes(json: string): Buffer {
   return Buffer.from(asciiJson(json), 'latin1');
+}
+
+/** The compact ASCII JSON of a JSON file's value (for any JSON text; null if it does not parse). */
+export function compactAsciiJson(fileBytes: Uint8Array): Buffer | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder().decode(fileBytes));
+  } catch {
+    return null;
+  }
+  return asciiJsonBytes(JSON.stringify(value));
 }

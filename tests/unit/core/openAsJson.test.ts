@@ -1,0 +1,89 @@
+/**
+ * `openAsJson` (the web host's `product.open`): always the same value as `product.open`, and made
+ * from the file's JSON (off the service's thread, through `fileJson`) only when that JSON already
+ * is the product and nothing has changed it since it was read.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { compactAsciiJson } from '../../../src/main/core/asciiJson';
+import type { WorkspaceService } from '../../../src/main/core/service';
+import { ApiError } from '../../../src/shared/api/contract';
+import { makeTempWorkspace, productText, startService, v1ProductText, writeText, type TempWorkspace } from './fixtures';
+
+let tw: TempWorkspace;
+let service: WorkspaceService;
+
+afterEach(async () => {
+  await service.close({ force: true }).catch(() => undefined);
+  tw.cleanup();
+});
+
+async function start(files: Record<string, string>, fileJson: (bytes: Uint8Array) => Promise<Uint8Array | null>): Promise<void> {
+  tw = makeTempWorkspace();
+  mkdirSync(tw.folder, { recursive: true });
+  for (const [id, text] of Object.entries(files)) writeText(join(tw.folder, `${id}.product.json`), text);
+  ({ service } = await startService(tw, {}, { fileJson, pollIntervalMs: 0, useFsWatch: false }));
+}
+
+/** `openAsJson` parsed, with how it was made. */
+async function openAsJson(id: string): Promise<{ value: unknown; fromFile: boolean; text: string }> {
+  if (!service.openAsJson) throw new Error('the service has no openAsJson');
+  const { json, fromFile } = await service.openAsJson({ id });
+  const text = new TextDecoder().decode(json);
+  return { value: JSON.parse(text), fromFile, text };
+}
+
+const inThread = (bytes: Uint8Array) => Promise.resolve(compactAsciiJson(bytes));
+
+describe('openAsJson', () => {
+  it('answers a canonical file from the file\'s JSON, equal to product.open, in ASCII', async () => {
+    const fileJson = vi.fn(inThread);
+    await start({ alpha: productText('alpha', { name: 'Café “Alpha” — ünïcode', storyCount: 12 }) }, fileJson);
+    const answer = await openAsJson('alpha');
+    expect(fileJson).toHaveBeenCalledTimes(1);
+    expect(answer.fromFile).toBe(true);
+    expect(answer.text).toMatch(/^[\x20-\x7f]*$/);
+    expect(answer.value).toEqual(JSON.parse(JSON.stringify(await service['product.open']({ id: 'alpha' }))));
+  });
+
+  it('stringifies the product when the file is not its canonical form (defaults missing)', async () => {
+    const short = JSON.stringify({ schemaVersion: 2, id: 'tiny', name: 'Tiny', board: { columns: [{ id: 'todo', name: 'To do' }] } });
+    await start({ tiny: short }, inThread);
+    const answer = await openAsJson('tiny');
+    expect(answer.fromFile).toBe(false);
+    const opened = await service['product.open']({ id: 'tiny' });
+    expect(answer.value).toEqual(JSON.parse(JSON.stringify(opened)));
+    expect(opened.product.stories).toEqual([]);
+  });
+
+  it('stringifies the product for a migrated file, and says it was migrated', async () => {
+    await start({ old: v1ProductText('old') }, inThread);
+    const answer = await openAsJson('old');
+    expect(answer.fromFile).toBe(false);
+    expect(answer.value).toMatchObject({ migratedFrom: 1, product: { schemaVersion: 2 } });
+  });
+
+  it('answers with the edited product once an edit has changed it', async () => {
+    await start({ alpha: productText('alpha', { storyCount: 3 }) }, inThread);
+    const { revision } = await service['product.open']({ id: 'alpha' });
+    await service['product.applyEdits']({ id: 'alpha', baseRevision: revision, edits: [{ type: 'product.update', patch: { summary: 'edited' } }] });
+    const answer = await openAsJson('alpha');
+    expect(answer.fromFile).toBe(false);
+    expect(answer.value).toMatchObject({ revision: revision + 1, product: { summary: 'edited' } });
+  });
+
+  it('falls back to the product when the off-thread JSON fails', async () => {
+    await start({ alpha: productText('alpha', { storyCount: 3 }) }, () => Promise.reject(new Error('worker gone')));
+    const answer = await openAsJson('alpha');
+    expect(answer.fromFile).toBe(false);
+    expect(answer.value).toEqual(JSON.parse(JSON.stringify(await service['product.open']({ id: 'alpha' }))));
+  });
+
+  it('fails as product.open does for a broken or missing file', async () => {
+    await start({ broken: '{"schemaVersion": 2, "id": "broken"' }, inThread);
+    await expect(openAsJson('broken')).rejects.toMatchObject({ code: 'broken-file' });
+    await expect(openAsJson('nowhere')).rejects.toBeInstanceOf(ApiError);
+    await expect(service.openAsJson?.({ id: 'Bad Id!' })).rejects.toMatchObject({ code: 'bad-request' });
+  });
+});
