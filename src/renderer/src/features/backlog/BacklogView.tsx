@@ -102,7 +102,7 @@ export const BacklogView = memo(function BacklogView({ store, product }: { store
             New story
           </button>
           <BacklogTransfer store={store} product={product} />
-          <FilterBar product={product} labels={index.labels} filter={filter} onChange={setFilter} shown={visible.length} total={product.stories.length} />
+          <FilterBar epics={product.epics} columns={product.board.columns} labels={index.labels} filter={filter} onChange={setFilter} shown={visible.length} total={product.stories.length} />
         </div>
         <CoachSummary health={health} activeLint={filter.lint} onFilter={onFilterLint} />
         {mode === 'board' ? (

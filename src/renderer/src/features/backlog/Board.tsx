@@ -12,7 +12,7 @@ import {
   type UniqueIdentifier,
 } from '@dnd-kit/core';
 import { arrayMove, sortableKeyboardCoordinates } from '@dnd-kit/sortable';
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { storiesIn, storyById, type BoardIndex } from '../../../../shared/backlog/boardIndex';
 import { newId } from '../../../../shared/model/ids';
 import { rankAtIndex, rankBetween } from '../../../../shared/model/rank';
@@ -49,10 +49,13 @@ export function blankStory(id: string, title: string, status: string, rank: stri
 /** The board: columns of cards; moving a card within or across columns is one `story.move` edit. */
 const NO_IDS: readonly string[] = [];
 const NO_STORIES: readonly Story[] = [];
+const NO_COLUMNS: ReadonlySet<string> = new Set();
 
 export function Board({ store, product, index, cards, epics, readiness, openId, onOpen }: BoardProps) {
   const [dragItems, setDragItems] = useState<ColumnItems | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
+  // The columns the current (or last) drag started in or went to: only their cards slide.
+  const [animated, setAnimated] = useState<ReadonlySet<string>>(NO_COLUMNS);
   const startColumn = useRef<string | null>(null);
   const columns = product.board.columns;
   // Ids per column: the same array for a column whose cards did not change.
@@ -133,7 +136,9 @@ export function Board({ store, product, index, cards, epics, readiness, openId, 
 
   const onDragStart = ({ active }: DragStartEvent) => {
     setActiveId(String(active.id));
-    startColumn.current = containerOf(active.id, items);
+    const from = containerOf(active.id, items);
+    startColumn.current = from;
+    setAnimated(from ? new Set([from]) : NO_COLUMNS);
     setDragItems(items);
   };
 
@@ -147,6 +152,7 @@ export function Board({ store, product, index, cards, epics, readiness, openId, 
     const overIndex = toList.indexOf(String(over.id));
     toList.splice(overIndex >= 0 ? overIndex : toList.length, 0, String(active.id));
     setDragItems({ ...dragItems, [from]: fromList, [to]: toList });
+    setAnimated((cols) => (cols.has(to) ? cols : new Set([...cols, to])));
   };
 
   const onDragEnd = ({ active, over }: DragEndEvent) => {
@@ -206,6 +212,7 @@ export function Board({ store, product, index, cards, epics, readiness, openId, 
               openId={openId}
               onOpen={onOpen}
               actions={actions}
+              animate={animated.has(column.id)}
             />
           );
         })}
@@ -216,7 +223,7 @@ export function Board({ store, product, index, cards, epics, readiness, openId, 
   );
 }
 
-function AddColumn({ onAdd }: { onAdd: (name: string) => void }) {
+const AddColumn = memo(function AddColumn({ onAdd }: { onAdd: (name: string) => void }) {
   const [name, setName] = useState('');
   return (
     <form
@@ -234,5 +241,4 @@ function AddColumn({ onAdd }: { onAdd: (name: string) => void }) {
       </label>
     </form>
   );
-}
-
+});

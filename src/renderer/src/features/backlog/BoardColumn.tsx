@@ -32,6 +32,8 @@ export interface BoardColumnProps {
   openId: string | null;
   onOpen: (id: string) => void;
   actions: ColumnActions;
+  /** Whether the cards slide as cards around them move (see StoryCard). */
+  animate: boolean;
 }
 
 export function columnDroppableId(columnId: string): string {
@@ -43,7 +45,7 @@ export function columnDroppableId(columnId: string): string {
  * (the props of the others are the same objects).
  */
 export const BoardColumn = memo(function BoardColumn(props: BoardColumnProps) {
-  const { column, ids, cards, total, epics, readiness, openId, onOpen, actions } = props;
+  const { column, ids, cards, total, epics, readiness, openId, onOpen, actions, animate } = props;
   const over = column.wipLimit !== null && total > column.wipLimit;
   const countLabel = column.wipLimit !== null ? `${total} of ${column.wipLimit} stories, WIP limit${over ? ' exceeded' : ''}` : `${total} stories`;
   const headingId = `col-${column.id}`;
@@ -66,9 +68,9 @@ export const BoardColumn = memo(function BoardColumn(props: BoardColumnProps) {
       </header>
       <SortableContext items={ids as string[]} strategy={verticalListSortingStrategy} id={column.id}>
         {cards.length > VIRTUALIZE_AFTER ? (
-          <VirtualCards cards={cards} epics={epics} readiness={readiness} openId={openId} onOpen={onOpen} label={label} />
+          <VirtualCards cards={cards} epics={epics} readiness={readiness} openId={openId} onOpen={onOpen} label={label} animate={animate} />
         ) : (
-          <PlainCards cards={cards} epics={epics} readiness={readiness} openId={openId} onOpen={onOpen} label={label} />
+          <PlainCards cards={cards} epics={epics} readiness={readiness} openId={openId} onOpen={onOpen} label={label} animate={animate} />
         )}
       </SortableContext>
       <NewStoryRow column={column} onAdd={onAddStory} />
@@ -100,22 +102,23 @@ interface CardsProps {
   openId: string | null;
   onOpen: (id: string) => void;
   label: string;
+  animate: boolean;
 }
 
-function PlainCards({ cards, epics, readiness, openId, onOpen, label }: CardsProps) {
+function PlainCards({ cards, epics, readiness, openId, onOpen, label, animate }: CardsProps) {
   const setDropRef = useContext(DropRef);
   return (
     <ul className="cards" aria-label={label} ref={setDropRef}>
       {cards.map((story) => (
         <li key={story.id}>
-          <StoryCard story={story} epic={story.epicId ? epics.get(story.epicId) : undefined} readiness={readiness(story)} selected={story.id === openId} onOpen={onOpen} />
+          <StoryCard story={story} epic={story.epicId ? epics.get(story.epicId) : undefined} readiness={readiness(story)} selected={story.id === openId} onOpen={onOpen} animate={animate} />
         </li>
       ))}
     </ul>
   );
 }
 
-function VirtualCards({ cards, epics, readiness, openId, onOpen, label }: CardsProps) {
+function VirtualCards({ cards, epics, readiness, openId, onOpen, label, animate }: CardsProps) {
   const setDropRef = useContext(DropRef);
   const scrollRef = useRef<HTMLUListElement | null>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns fresh functions by design
@@ -135,7 +138,7 @@ function VirtualCards({ cards, epics, readiness, openId, onOpen, label }: CardsP
         if (!story) return null;
         return (
           <li key={story.id} data-index={row.index} ref={virtualizer.measureElement} className="virtual-row" style={{ transform: `translateY(${row.start}px)` }}>
-            <StoryCard story={story} epic={story.epicId ? epics.get(story.epicId) : undefined} readiness={readiness(story)} selected={story.id === openId} onOpen={onOpen} />
+            <StoryCard story={story} epic={story.epicId ? epics.get(story.epicId) : undefined} readiness={readiness(story)} selected={story.id === openId} onOpen={onOpen} animate={animate} />
           </li>
         );
       })}

@@ -1,9 +1,11 @@
 import { LINT_CODES, LINT_INFO } from '../../../../shared/coach/lints';
 import { EMPTY_FILTER, isFilterActive, type BacklogFilter } from '../../../../shared/backlog/filter';
-import type { Product } from '../../../../shared/model/schema';
+import { memo } from 'react';
+import type { Column, Epic } from '../../../../shared/model/schema';
 
 interface FilterBarProps {
-  product: Product;
+  epics: readonly Epic[];
+  columns: readonly Column[];
   labels: readonly string[];
   filter: BacklogFilter;
   onChange: (filter: BacklogFilter) => void;
@@ -11,8 +13,8 @@ interface FilterBarProps {
   total: number;
 }
 
-/** Search and filters; the active filter is always visible and clearable. */
-export function FilterBar({ product, labels, filter, onChange, shown, total }: FilterBarProps) {
+/** Search and filters; the active filter is always visible and clearable. Memoised: a card move does not change it. */
+export const FilterBar = memo(function FilterBar({ epics, columns, labels, filter, onChange, shown, total }: FilterBarProps) {
   const set = (patch: Partial<BacklogFilter>) => onChange({ ...filter, ...patch });
   const active = isFilterActive(filter);
   return (
@@ -26,7 +28,7 @@ export function FilterBar({ product, labels, filter, onChange, shown, total }: F
         <select value={filter.epicId ?? ''} onChange={(e) => set({ epicId: e.target.value || null })}>
           <option value="">All epics</option>
           <option value="none">No epic</option>
-          {product.epics.map((e) => (
+          {epics.map((e) => (
             <option key={e.id} value={e.id}>
               {e.title}
             </option>
@@ -48,7 +50,7 @@ export function FilterBar({ product, labels, filter, onChange, shown, total }: F
         <span className="visually-hidden">Filter by status</span>
         <select value={filter.status ?? ''} onChange={(e) => set({ status: e.target.value || null })}>
           <option value="">All statuses</option>
-          {product.board.columns.map((c) => (
+          {columns.map((c) => (
             <option key={c.id} value={c.id}>
               {c.name}
             </option>
@@ -78,4 +80,4 @@ export function FilterBar({ product, labels, filter, onChange, shown, total }: F
       )}
     </div>
   );
-}
+});

@@ -1,6 +1,6 @@
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { memo, type CSSProperties } from 'react';
+import { memo, useCallback, type CSSProperties, type KeyboardEvent } from 'react';
 import type { Epic, Story } from '../../../../shared/model/schema';
 import { IN_EXERCISE_TEXT, useInExercise } from '../practice/PracticeScope';
 
@@ -13,7 +13,16 @@ interface StoryCardProps {
   readiness: CardReadiness;
   selected: boolean;
   onOpen: (id: string) => void;
+  /**
+   * Whether the card slides when the cards around it move (its column is where a drag started or
+   * went). A card of a column no drag has touched never moves; without the transition, picking a
+   * card up and dropping it does not restyle every card on the board.
+   */
+  animate?: boolean;
 }
+
+/** The same object for every card: dnd-kit keeps a card's data while it does not change. */
+const STORY_DATA = { type: 'story' };
 
 function readinessText(readiness: CardReadiness): string {
   if (readiness === null) return '';
@@ -66,8 +75,8 @@ export const StoryCardBody = memo(function StoryCardBody({ story, epic, readines
  * A draggable story card. Space picks it up (arrows move, Space drops, Escape cancels); Enter or a
  * click opens it in the story editor.
  */
-export const StoryCard = memo(function StoryCard({ story, epic, readiness, selected, onOpen }: StoryCardProps) {
-  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: story.id, data: { type: 'story' } });
+export const StoryCard = memo(function StoryCard({ story, epic, readiness, selected, onOpen, animate = true }: StoryCardProps) {
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: story.id, data: STORY_DATA, transition: animate ? undefined : null });
   const style: CSSProperties = { transform: CSS.Translate.toString(transform), transition };
   const inExercise = useInExercise(story.id);
   const label = [
@@ -79,6 +88,20 @@ export const StoryCard = memo(function StoryCard({ story, epic, readiness, selec
   ]
     .filter(Boolean)
     .join(', ');
+  const id = story.id;
+  const onClick = useCallback(() => onOpen(id), [onOpen, id]);
+  const dragKeyDown = listeners?.['onKeyDown'];
+  const onKeyDown = useCallback(
+    (e: KeyboardEvent<HTMLDivElement>) => {
+      if (e.key === 'Enter') {
+        e.preventDefault();
+        onOpen(id);
+        return;
+      }
+      dragKeyDown?.(e);
+    },
+    [onOpen, id, dragKeyDown],
+  );
   return (
     <div
       ref={setNodeRef}
@@ -89,15 +112,8 @@ export const StoryCard = memo(function StoryCard({ story, epic, readiness, selec
       aria-label={label}
       data-story-id={story.id}
       className={`card story-card ${selected ? 'selected' : ''} ${isDragging ? 'dragging' : ''} ${inExercise ? 'in-exercise' : ''}`}
-      onClick={() => onOpen(story.id)}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') {
-          e.preventDefault();
-          onOpen(story.id);
-          return;
-        }
-        listeners?.['onKeyDown']?.(e);
-      }}
+      onClick={onClick}
+      onKeyDown={onKeyDown}
     >
       <StoryCardBody story={story} epic={epic} readiness={readiness} />
     </div>
