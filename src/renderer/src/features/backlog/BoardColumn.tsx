@@ -9,6 +9,14 @@ import { StoryCard, type CardReadiness } from './StoryCard';
 /** Columns longer than this render only the cards in view. */
 export const VIRTUALIZE_AFTER = 60;
 
+/**
+ * Cards rendered beyond the visible ones. Every mounted card renders again twice on each drag step
+ * (dnd-kit's context changes, then the measurements it takes in layout effects), so each one costs
+ * on a pick-up, an arrow and a drop; 4 rows (about 400 px) still cover a wheel step or an arrow
+ * move past the edge of the view.
+ */
+const OVERSCAN = 4;
+
 /** What a column's header, menu and new-story row do; one object for the whole board (it never changes). */
 export interface ColumnActions {
   addStory(columnId: string, title: string): void;
@@ -122,7 +130,7 @@ function VirtualCards({ cards, epics, readiness, openId, onOpen, label, animate 
   const setDropRef = useContext(DropRef);
   const scrollRef = useRef<HTMLUListElement | null>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns fresh functions by design
-  const virtualizer = useVirtualizer({ count: cards.length, getScrollElement: () => scrollRef.current, estimateSize: () => 86, overscan: 8 });
+  const virtualizer = useVirtualizer({ count: cards.length, getScrollElement: () => scrollRef.current, estimateSize: () => 86, overscan: OVERSCAN });
   return (
     <ul
       className="cards virtual"
