@@ -5,8 +5,8 @@
 import type { WorkspaceApi, WorkspaceEvent } from '../../shared/api/contract';
 
 export interface OpenAnswerJson {
-  /** The answer's compact ASCII JSON. */
-  json: Uint8Array;
+  /** The answer's compact ASCII JSON, in parts to be sent one after another (not copied into one). */
+  parts: Uint8Array[];
   /** Whether the product's JSON was made off the service's thread from the file just read. */
   fromFile: boolean;
 }

@@ -478,9 +478,9 @@ class Workspace {
     const opened = await this.open({ id });
     const store = this.entries.get(id)?.store;
     const productJson = store ? await store.productJson(opened.revision) : null;
-    if (productJson === null) return { json: asciiJsonBytes(JSON.stringify(opened)), fromFile: false };
+    if (productJson === null) return { parts: [asciiJsonBytes(JSON.stringify(opened))], fromFile: false };
     const tail = `,"revision":${opened.revision},"migratedFrom":${JSON.stringify(opened.migratedFrom)}}`;
-    return { json: Buffer.concat([Buffer.from('{"product":', 'latin1'), productJson, Buffer.from(tail, 'latin1')]), fromFile: true };
+    return { parts: [Buffer.from('{"product":', 'latin1'), productJson, Buffer.from(tail, 'latin1')], fromFile: true };
   }
 
   async create(raw: ApiInput<'product.create'>): Promise<ApiOutput<'product.create'>> {

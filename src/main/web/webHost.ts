@@ -216,15 +216,18 @@ function sendJson(res: ServerResponse, status: number, payload: ApiResponse): vo
   sendJsonBytes(res, status, asciiJsonBytes(JSON.stringify(payload)));
 }
 
-function sendJsonBytes(res: ServerResponse, status: number, body: Buffer, extraHeaders: Record<string, string> = {}): void {
+/** A JSON body given in parts (sent one after another, never copied into one buffer). */
+function sendJsonBytes(res: ServerResponse, status: number, body: Uint8Array | readonly Uint8Array[], extraHeaders: Record<string, string> = {}): void {
+  const parts = body instanceof Uint8Array ? [body] : body;
   res.writeHead(status, {
     ...baseSecurityHeaders(),
     ...extraHeaders,
     'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': String(body.length),
+    'Content-Length': String(parts.reduce((sum, part) => sum + part.byteLength, 0)),
     'Cache-Control': 'no-store',
   });
-  res.end(body);
+  for (const part of parts) res.write(part);
+  res.end();
 }
 
 /**
@@ -247,8 +250,7 @@ async function sendOpenAnswer(res: ServerResponse, openAsJson: NonNullable<Works
     return;
   }
   const timing = `open;dur=${(performance.now() - started).toFixed(1)};desc="${answer.fromFile ? 'JSON from the file' : 'JSON from the product'}"`;
-  const body = Buffer.concat([Buffer.from('{"ok":true,"result":', 'latin1'), answer.json, Buffer.from('}', 'latin1')]);
-  sendJsonBytes(res, 200, body, { 'Server-Timing': timing });
+  sendJsonBytes(res, 200, [Buffer.from('{"ok":true,"result":', 'latin1'), ...answer.parts, Buffer.from('}', 'latin1')], { 'Server-Timing': timing });
 }
 
 function sendError(res: ServerResponse, status: number, code: ApiErrorCode, message: string): void {

@@ -20,7 +20,9 @@ export async function startHost(folder: string): Promise<RunningHost> {
   if (!existsSync(WEB_HOST_ENTRY)) throw new Error(`${WEB_HOST_ENTRY} does not exist: build first (npm run build).`);
   // BENCH_STATIC_DIR serves another build of the renderer (to compare a change against the app).
   const staticDir = process.env['BENCH_STATIC_DIR'];
-  const args = [WEB_HOST_ENTRY, '--workspace', folder, '--port', '0', ...(staticDir ? ['--static', staticDir] : [])];
+  // BENCH_HOST_NODE_ARGS: flags for the host's Node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it.
+  const nodeArgs = (process.env['BENCH_HOST_NODE_ARGS'] ?? '').split(' ').filter((a) => a.length > 0);
+  const args = [...nodeArgs, WEB_HOST_ENTRY, '--workspace', folder, '--port', '0', ...(staticDir ? ['--static', staticDir] : [])];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));

@@ -29,8 +29,8 @@ async function start(files: Record<string, string>, fileJson: (bytes: Uint8Array
 /** `openAsJson` parsed, with how it was made. */
 async function openAsJson(id: string): Promise<{ value: unknown; fromFile: boolean; text: string }> {
   if (!service.openAsJson) throw new Error('the service has no openAsJson');
-  const { json, fromFile } = await service.openAsJson({ id });
-  const text = new TextDecoder().decode(json);
+  const { parts, fromFile } = await service.openAsJson({ id });
+  const text = new TextDecoder().decode(Buffer.concat(parts));
   return { value: JSON.parse(text), fromFile, text };
 }
 

@@ -430,7 +430,7 @@ describe('product.open from the service\'s JSON text (openAsJson)', () => {
     openAsJson = async (input: unknown) => {
       this.jsonCalls.push(input);
       if (typeof input === 'object' && input !== null && 'id' in input && input.id === 'gone') throw new ApiError('not-found', 'There is no product "gone".');
-      return { json: Buffer.from('{"product":{"name":"Caf\\u00e9"},"revision":7,"migratedFrom":null}', 'latin1'), fromFile: true };
+      return { parts: [Buffer.from('{"product":{"name":"Caf\\u00e9"},', 'latin1'), Buffer.from('"revision":7,"migratedFrom":null}', 'latin1')], fromFile: true };
     };
   }
 
