@@ -46,11 +46,11 @@ export function blankStory(id: string, title: string, status: string, rank: stri
   return { ...storyWithDefaults({ id, title }), status, rank };
 }
 
-/** The board: columns of cards; moving a card within or across columns is one `story.move` edit. */
 const NO_IDS: readonly string[] = [];
 const NO_STORIES: readonly Story[] = [];
 const NO_COLUMNS: ReadonlySet<string> = new Set();
 
+/** The board: columns of cards; moving a card within or across columns is one `story.move` edit. */
 export function Board({ store, product, index, cards, epics, readiness, openId, onOpen }: BoardProps) {
   const [dragItems, setDragItems] = useState<ColumnItems | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
