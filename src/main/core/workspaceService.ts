@@ -115,6 +115,8 @@ function withSuffix(name: string, suffix: string): string {
 interface StoreEntry {
   promise: Promise<ProductStore>;
   store: ProductStore | null;
+  /** `product.open` calls not yet matched by a `product.close`. */
+  openCount: number;
 }
 
 class Workspace {
@@ -305,7 +307,7 @@ class Workspace {
     const promise = opening.catch((error: unknown) => {
       throw toApiError(error, `opening ${productFileName(id)}`);
     });
-    const entry: StoreEntry = { promise, store: null };
+    const entry: StoreEntry = { promise, store: null, openCount: 0 };
     this.entries.set(id, entry);
     promise.then(
       (store) => {
@@ -470,7 +472,31 @@ class Workspace {
       if (error instanceof ApiError && (error.code === 'not-found' || error.code === 'broken-file')) this.forget(store);
       throw toApiError(error, `opening ${store.fileName}`);
     }
+    const entry = this.entries.get(id);
+    if (entry?.store === store) entry.openCount += 1;
     return { product: store.product, revision: store.revision, migratedFrom: store.migratedFrom };
+  }
+
+  /**
+   * A client stopped showing the product. Once no client shows it and its edits are on disk, the
+   * store is let go: a product of 10,000 stories holds about 150 MB, and a session that opens
+   * several would otherwise keep them all. (A store in conflict or unable to save stays, with its
+   * edits, until the service closes.)
+   */
+  async closeProduct(raw: ApiInput<'product.close'>): Promise<ApiOutput<'product.close'>> {
+    const { id } = parseInput('product.close', raw);
+    const entry = this.entries.get(id);
+    if (!entry?.store || entry.openCount === 0) return {};
+    entry.openCount -= 1;
+    if (entry.openCount > 0) return {};
+    const store = entry.store;
+    try {
+      await store.flush();
+    } catch {
+      return {};
+    }
+    if (this.entries.get(id) === entry && entry.openCount === 0 && !store.hasPendingEdits && store.conflict === null) this.forget(store);
+    return {};
   }
 
   async openAsJson(raw: unknown): Promise<OpenAnswerJson> {
@@ -750,6 +776,7 @@ export async function createWorkspaceService(options: WorkspaceServiceOptions, d
     'product.applyEdits': (input) => ws.applyEdits(input),
     'product.saveCopy': (input) => ws.saveCopy(input),
     'product.flush': (input) => ws.flush(input),
+    'product.close': (input) => ws.closeProduct(input),
     'export.save': (input) => ws.exportSave(input),
     'export.pdf': (input) => ws.exportPdf(input),
     subscribe: (listener) => ws.subscribe(listener),

@@ -191,6 +191,14 @@ export const apiMethods = {
     input: IdInput,
     output: z.object({ revision: Revision }),
   },
+  /**
+   * This client no longer shows the product (one `product.close` per `product.open`). When no
+   * client shows it, the service saves it and lets its memory go (it is read again if reopened).
+   */
+  'product.close': {
+    input: IdInput,
+    output: z.object({}).strict(),
+  },
 } as const;
 
 export type ApiMethods = typeof apiMethods;

@@ -87,3 +87,31 @@ describe('openAsJson', () => {
     await expect(service.openAsJson?.({ id: 'Bad Id!' })).rejects.toMatchObject({ code: 'bad-request' });
   });
 });
+
+describe('product.close', () => {
+  it('lets the product go once no client shows it and its edits are on disk; reopening reads it again', async () => {
+    await start({ alpha: productText('alpha', { storyCount: 3 }) }, inThread);
+    const first = await service['product.open']({ id: 'alpha' });
+    await service['product.open']({ id: 'alpha' });
+    const { revision } = await service['product.applyEdits']({ id: 'alpha', baseRevision: first.revision, edits: [{ type: 'product.update', patch: { summary: 'kept' } }] });
+    // One of two clients closes: still open, edits still accepted at the same revision.
+    await service['product.close']({ id: 'alpha' });
+    const next = await service['product.applyEdits']({ id: 'alpha', baseRevision: revision, edits: [{ type: 'product.update', patch: { summary: 'kept twice' } }] });
+    expect(next.revision).toBe(revision + 1);
+    // The last one closes: the edits are saved, and the next open reads the file again (fresh JSON).
+    await service['product.close']({ id: 'alpha' });
+    const reopened = await openAsJson('alpha');
+    expect(reopened.fromFile).toBe(true);
+    expect(reopened.value).toMatchObject({ product: { summary: 'kept twice' } });
+    expect((reopened.value as { revision: number }).revision).toBeGreaterThan(next.revision);
+  });
+
+  it('is harmless for a product that is not open, or closed too often', async () => {
+    await start({ alpha: productText('alpha', { storyCount: 3 }) }, inThread);
+    await expect(service['product.close']({ id: 'alpha' })).resolves.toEqual({});
+    await service['product.open']({ id: 'alpha' });
+    await service['product.close']({ id: 'alpha' });
+    await expect(service['product.close']({ id: 'alpha' })).resolves.toEqual({});
+    await expect(service['product.open']({ id: 'alpha' })).resolves.toMatchObject({ product: { id: 'alpha' } });
+  });
+});

@@ -121,6 +121,7 @@ function shapedInput(method: ApiMethod): fc.Arbitrary<{ input: unknown; liveRevi
     case 'product.open':
     case 'product.delete':
     case 'product.flush':
+    case 'product.close':
       return plain(fc.record({ id: productIdArb }));
     case 'product.create':
       return plain(fc.record({ name: nameArb }));

@@ -28,6 +28,7 @@ function fakeApi(overrides: Partial<WorkspaceApi> = {}): { api: WorkspaceApi; ca
     'product.applyEdits': async (input) => (record('product.applyEdits', input), { revision: 5 }),
     'product.saveCopy': async (input) => (record('product.saveCopy', input), { id: 'saved-copy' }),
     'product.flush': async (input) => (record('product.flush', input), { revision: 5 }),
+    'product.close': async (input) => (record('product.close', input), {}),
     'export.save': async (input) => (record('export.save', input), { path: '/tmp/ws/exports/tool-library/backlog.md' }),
     'export.pdf': async (input) => (record('export.pdf', input), { path: '/tmp/ws/exports/tool-library/brief.pdf' }),
     ...overrides,
@@ -179,6 +180,7 @@ describe('dispatchApiCall: valid calls', () => {
       'product.applyEdits': { id: 'tool-library', baseRevision: 0, edits: [{ type: 'story.delete', id: 's1' }] },
       'product.saveCopy': { product: richProduct(), name: 'Mine' },
       'product.flush': { id: 'tool-library' },
+      'product.close': { id: 'tool-library' },
       'export.save': { productId: 'tool-library', fileName: 'backlog.md', content: '# Backlog' },
       'export.pdf': { productId: 'tool-library', fileName: 'brief.pdf', html: '<h1>Brief</h1>' },
     };

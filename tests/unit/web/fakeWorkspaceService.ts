@@ -107,6 +107,11 @@ export class FakeWorkspaceService implements WorkspaceService {
     return { id: 'saved-copy' };
   };
 
+  'product.close' = async (input: ApiInput<'product.close'>): Promise<ApiOutput<'product.close'>> => {
+    this.record('product.close', input);
+    return {};
+  };
+
   'product.flush' = async (input: ApiInput<'product.flush'>): Promise<ApiOutput<'product.flush'>> => {
     this.record('product.flush', input);
     return { revision: 1 };

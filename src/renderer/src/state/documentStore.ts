@@ -8,6 +8,7 @@ import { ApiError, type SaveState, type WorkspaceClient, type WorkspaceEvent } f
 import { applyEdit } from '../../../shared/edits/applyEdit';
 import type { Edit } from '../../../shared/edits/editSchema';
 import type { Product } from '../../../shared/model/schema';
+import { afterFrame } from './afterFrame';
 
 export interface UndoEntry {
   label: string;
@@ -48,6 +49,7 @@ export class DocumentStore {
   private revision: number;
   private queue: Edit[] = [];
   private inFlight = false;
+  private pumpScheduled = false;
   private undoStack: UndoEntry[] = [];
   private redoStack: UndoEntry[] = [];
   /** The highest revision the service has reported as written to disk. */
@@ -151,7 +153,20 @@ export class DocumentStore {
   private send(edit: Edit): void {
     this.queue.push(edit);
     this.emit();
-    void this.pump();
+    this.schedulePump();
+  }
+
+  /**
+   * Edits go out after the frame that shows them is drawn (making the request costs a drop or a
+   * keystroke 1–2 ms at 10,000 stories); edits made within one frame go in one request.
+   */
+  private schedulePump(): void {
+    if (this.pumpScheduled) return;
+    this.pumpScheduled = true;
+    afterFrame(() => {
+      this.pumpScheduled = false;
+      void this.pump();
+    });
   }
 
   /** Send queued edits one request at a time, in order. */

@@ -54,6 +54,7 @@ const NO_COLUMNS: ReadonlySet<string> = new Set();
 export function Board({ store, product, index, cards, epics, readiness, openId, onOpen }: BoardProps) {
   const [dragItems, setDragItems] = useState<ColumnItems | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
+  const [instantDrop, setInstantDrop] = useState(false);
   // The columns the current (or last) drag started in or went to: only their cards slide.
   const [animated, setAnimated] = useState<ReadonlySet<string>>(NO_COLUMNS);
   const startColumn = useRef<string | null>(null);
@@ -134,7 +135,10 @@ export function Board({ store, product, index, cards, epics, readiness, openId, 
     onDragCancel: ({ active }) => `Moving cancelled. Story ${titleOf(active.id)} went back to column ${columnNames.get(startColumn.current ?? '') ?? ''}.`,
   };
 
-  const onDragStart = ({ active }: DragStartEvent) => {
+  const onDragStart = ({ active, activatorEvent }: DragStartEvent) => {
+    // A keyboard drop lands at once (the card is already in its place); so does every drop for
+    // someone who asked for reduced motion. A mouse drop glides the card into place.
+    setInstantDrop(activatorEvent instanceof KeyboardEvent || window.matchMedia('(prefers-reduced-motion: reduce)').matches);
     setActiveId(String(active.id));
     const from = containerOf(active.id, items);
     startColumn.current = from;
@@ -218,7 +222,7 @@ export function Board({ store, product, index, cards, epics, readiness, openId, 
         })}
         <AddColumn onAdd={addColumn} />
       </section>
-      <DragOverlay>{active ? <div className="card story-card overlay"><StoryCardBody story={active} epic={active.epicId ? epics.get(active.epicId) : undefined} readiness={readiness(active)} /></div> : null}</DragOverlay>
+      <DragOverlay {...(instantDrop ? { dropAnimation: null } : {})}>{active ? <div className="card story-card overlay"><StoryCardBody story={active} epic={active.epicId ? epics.get(active.epicId) : undefined} readiness={readiness(active)} /></div> : null}</DragOverlay>
     </DndContext>
   );
 }

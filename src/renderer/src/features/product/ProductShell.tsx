@@ -34,7 +34,11 @@ export function ProductShell({ id, view }: { id: string; view: View }) {
     let opened: DocumentStore | null = null;
     client.api['product.open']({ id }).then(
       (result) => {
-        if (disposed) return;
+        if (disposed) {
+          // Left before it opened: this view no longer shows it.
+          void client.api['product.close']({ id }).catch(() => undefined);
+          return;
+        }
         opened = new DocumentStore(client, id, result.product, result.revision);
         setStore(opened);
       },
@@ -42,7 +46,14 @@ export function ProductShell({ id, view }: { id: string; view: View }) {
     );
     return () => {
       disposed = true;
-      opened?.dispose();
+      const closing = opened;
+      if (!closing) return;
+      closing.dispose();
+      // Once this view's last edits have reached the service, it may save the product and let it go.
+      void closing
+        .whenSent()
+        .then(() => client.api['product.close']({ id }))
+        .catch(() => undefined);
     };
   }, [client, id]);
 
