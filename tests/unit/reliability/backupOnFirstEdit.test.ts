@@ -7,7 +7,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Edit } from '../../../src/shared/edits/editSchema';
 import { applyEdits } from '../../../src/shared/edits/applyEdit';
 import { serializeProduct } from '../../../src/shared/model/productFile';
@@ -83,6 +83,11 @@ const TRACE = await traceFirstEditAndSave();
 /** The backup's calls end with the folder sync after its rename; the save's own calls follow. */
 const BACKUP_END = TRACE.findIndex((c, i) => c.op === 'fsyncDir' && TRACE[i - 1]?.op === 'rename' && TRACE[i - 1]?.path === BACKUP);
 
+let faultsInjected = 0;
+afterAll(() => {
+  console.log(`Backup-on-first-edit fault injection: ${faultsInjected} faults at the ${BACKUP_END + 1} steps of the backup; every save still succeeded.`);
+});
+
 describe('the backup made on the first edit of a session', () => {
   it('is made before the save, which then only replaces the product file', () => {
     expect(BACKUP_END).toBeGreaterThan(0);
@@ -120,6 +125,7 @@ describe('the backup made on the first edit of a session', () => {
         await s.service['product.flush']({ id: ID });
         const made = s.faults.calls[at];
         expect(made && [made.op, relativeStep(made.path, s.tw.folder)], `${step}: the same path was taken`).toEqual([call.op, call.path]);
+        faultsInjected += 1;
         expect(read(s, `${ID}.product.json`) === NEW_TEXT, `${step}: saved`).toBe(true);
         expect(read(s, BACKUP) === OLD_TEXT, `${step}: backup whole, from before the session`).toBe(true);
         expect(tempFiles(s.tw.folder), step).toEqual([]);
@@ -141,6 +147,7 @@ describe('the backup made on the first edit of a session', () => {
         const flushing = s.service['product.flush']({ id: ID });
         const hungAt = await s.faults.hung();
         expect([hungAt.op, relativeStep(hungAt.path, s.tw.folder)], step).toEqual([call.op, call.path]);
+        faultsInjected += 1;
         // What a crash at this instant would leave.
         expect(read(s, `${ID}.product.json`) === OLD_TEXT, `${step}: product file wholly old`).toBe(true);
         if (existsSync(join(s.tw.folder, BACKUP))) expect(read(s, BACKUP) === OLD_TEXT, `${step}: backup whole`).toBe(true);

@@ -234,6 +234,8 @@ export class DocumentStore {
   /** Take the service's current version (discarding unsent local edits). */
   async reload(): Promise<void> {
     const opened = await this.client.api['product.open']({ id: this.id });
+    // This view was already counted as showing the product: match the extra open.
+    void this.client.api['product.close']({ id: this.id }).catch(() => undefined);
     this.product = opened.product;
     this.revision = opened.revision;
     this.queue = [];
