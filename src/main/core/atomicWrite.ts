@@ -79,26 +79,33 @@ class CheckFailed extends Error {
  * later change can be mistaken for ours.
  */
 export async function atomicWrite(fs: FsAdapter, target: string, data: Uint8Array, options: AtomicWriteOptions = {}): Promise<FsStats> {
-  if (options.backupTo) {
-    let current: Buffer | null = null;
-    try {
-      current = await fs.readFile(target);
-    } catch (error) {
-      if (errorCode(error) !== 'ENOENT') throw new AtomicWriteError('Reading the file to back it up', error, false);
-    }
-    if (current !== null) {
-      options.checkBackupSource?.(current);
-      try {
-        await replaceFile(fs, options.backupTo, current, 'Writing the backup');
-      } catch (error) {
-        // Whatever happened to the backup (even a rename whose folder sync then failed), the target
-        // is untouched: never report this write as committed, nor the backup's stat as the target's.
-        if (error instanceof AtomicWriteError && error.committed) throw new AtomicWriteError(error.step, error.cause, false);
-        throw error;
-      }
-    }
-  }
+  if (options.backupTo) await backUpFile(fs, target, options.backupTo, options.checkBackupSource);
   return replaceFile(fs, target, data, 'Writing', options.beforeReplace);
+}
+
+/**
+ * Step 1 on its own: copy the current content of `target` to `backupTo` by the same crash-safe
+ * steps, after `checkSource` has seen it (throw to refuse). False when there is no `target`.
+ * Whatever happens to the backup, `target` is untouched, so no error says `committed`.
+ */
+export async function backUpFile(fs: FsAdapter, target: string, backupTo: string, checkSource?: (current: Buffer) => void): Promise<boolean> {
+  let current: Buffer;
+  try {
+    current = await fs.readFile(target);
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return false;
+    throw new AtomicWriteError('Reading the file to back it up', error, false);
+  }
+  checkSource?.(current);
+  try {
+    await replaceFile(fs, backupTo, current, 'Writing the backup');
+  } catch (error) {
+    // Even a rename whose folder sync then failed: never report the target's write as committed,
+    // nor the backup's stat as the target's.
+    if (error instanceof AtomicWriteError && error.committed) throw new AtomicWriteError(error.step, error.cause, false);
+    throw error;
+  }
+  return true;
 }
 
 async function replaceFile(fs: FsAdapter, target: string, data: Uint8Array, label: string, beforeReplace?: () => Promise<void>): Promise<FsStats> {

@@ -23,7 +23,7 @@ import type { Adapter } from 'lowdb';
 import { ApiError } from '../../shared/api/contract';
 import { createProductSerializer, type WarmJob } from '../../shared/model/productSerializer';
 import type { Product } from '../../shared/model/schema';
-import { AtomicWriteError, atomicWrite } from './atomicWrite';
+import { AtomicWriteError, atomicWrite, backUpFile } from './atomicWrite';
 import { readDiskProduct, sameStat, signatureOf, unusableReason, type DiskProduct, type FileSignature, type ReadHooks } from './diskProduct';
 import { ensureRealFolder } from './ensureFolder';
 import { errorCode, type FsAdapter, type FsStats } from './fsAdapter';
@@ -119,10 +119,7 @@ export class ProductFileAdapter implements Adapter<Product> {
     try {
       stats = await atomicWrite(fs, this.path, data, {
         backupTo: backupDue ? backupPath(folder, id) : null,
-        // The backup must be the version we know, not something another program just wrote.
-        checkBackupSource: (current) => {
-          if (this.signature !== null && !this.signature.sameContent(current)) throw new ExternalChangeError('changed', this.externalChangeMessage('changed'));
-        },
+        checkBackupSource: this.checkBackupSource,
         // Look again right before the rename: another program may have written while we wrote.
         beforeReplace: async () => {
           const again = await this.compareWithDisk();
@@ -152,18 +149,14 @@ export class ProductFileAdapter implements Adapter<Product> {
     const now = this.options.now();
     if (!this.backupDue(now) || (await this.compareWithDisk()) !== 'same') return;
     const { fs, folder, id } = this.options;
-    let current: Buffer;
-    try {
-      current = await fs.readFile(this.path);
-    } catch (error) {
-      if (errorCode(error) === 'ENOENT') return;
-      throw error;
-    }
-    if (this.signature !== null && !this.signature.sameContent(current)) return;
     await ensureRealFolder(fs, dirname(backupPath(folder, id)));
-    await atomicWrite(fs, backupPath(folder, id), current);
-    this.lastBackupAt = now;
+    if (await backUpFile(fs, this.path, backupPath(folder, id), this.checkBackupSource)) this.lastBackupAt = now;
   }
+
+  /** The backup must be the version we know, not something another program just wrote. */
+  private readonly checkBackupSource = (current: Buffer): void => {
+    if (this.signature !== null && !this.signature.sameContent(current)) throw new ExternalChangeError('changed', this.externalChangeMessage('changed'));
+  };
 
   /**
    * Is the file on disk still the one we know? Size, mtime and inode first; only if they differ is

@@ -1,4 +1,6 @@
 /** Messages between the web host and its file-JSON worker (`fileJsonWorker.ts`). */
+import { isPlainRecord } from '../../shared/model/schemaChecks';
+
 export interface FileJsonRequest {
   id: number;
   bytes: Uint8Array;
@@ -9,14 +11,10 @@ export interface FileJsonReply {
   json: Uint8Array | null;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
-
 export function isFileJsonRequest(value: unknown): value is FileJsonRequest {
-  return isRecord(value) && typeof value['id'] === 'number' && value['bytes'] instanceof Uint8Array;
+  return isPlainRecord(value) && typeof value['id'] === 'number' && value['bytes'] instanceof Uint8Array;
 }
 
 export function isFileJsonReply(value: unknown): value is FileJsonReply {
-  return isRecord(value) && typeof value['id'] === 'number' && (value['json'] === null || value['json'] instanceof Uint8Array);
+  return isPlainRecord(value) && typeof value['id'] === 'number' && (value['json'] === null || value['json'] instanceof Uint8Array);
 }

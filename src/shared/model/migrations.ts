@@ -5,12 +5,10 @@
  */
 import { ranksBetween } from './rank';
 import { CURRENT_SCHEMA_VERSION } from './schema';
+import { isPlainRecord } from './schemaChecks';
 
 type Json = Record<string, unknown>;
 
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function asArray(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
@@ -47,7 +45,7 @@ export class MigrationError extends Error {
 function v1ToV2(doc: Json): Json {
   const storyRanks = ranksBetween(null, null, asArray(doc['stories']).length);
   const migratedStories = mapList(doc['stories'], (raw, index) => {
-    if (!isObject(raw)) return raw;
+    if (!isPlainRecord(raw)) return raw;
     const { points, acceptanceCriteria, rice, ...rest } = raw;
     const criteria =
       typeof acceptanceCriteria === 'string'
@@ -63,21 +61,21 @@ function v1ToV2(doc: Json): Json {
       acceptanceCriteria: criteria,
       rank: typeof rest['rank'] === 'string' ? rest['rank'] : storyRanks[index],
     };
-    if (isObject(rice)) story['scores'] = { rice };
+    if (isPlainRecord(rice)) story['scores'] = { rice };
     return story;
   });
 
   const board = doc['board'];
-  const columns = mapList(isObject(board) ? board['columns'] : undefined, (raw) => {
-    if (!isObject(raw)) return raw;
+  const columns = mapList(isPlainRecord(board) ? board['columns'] : undefined, (raw) => {
+    if (!isPlainRecord(raw)) return raw;
     const { limit, ...rest } = raw;
     return { ...rest, wipLimit: typeof limit === 'number' && limit > 0 ? limit : null };
   });
 
   const roadmap = doc['roadmap'];
-  const itemRanks = ranksBetween(null, null, asArray(isObject(roadmap) ? roadmap['items'] : undefined).length);
-  const migratedItems = mapList(isObject(roadmap) ? roadmap['items'] : undefined, (raw, index) => {
-    if (!isObject(raw)) return raw;
+  const itemRanks = ranksBetween(null, null, asArray(isPlainRecord(roadmap) ? roadmap['items'] : undefined).length);
+  const migratedItems = mapList(isPlainRecord(roadmap) ? roadmap['items'] : undefined, (raw, index) => {
+    if (!isPlainRecord(raw)) return raw;
     const { column, ...rest } = raw;
     return {
       ...rest,
@@ -88,8 +86,8 @@ function v1ToV2(doc: Json): Json {
 
   const migrated: Json = { ...doc, schemaVersion: 2 };
   if (doc['stories'] !== undefined) migrated['stories'] = migratedStories;
-  if (isObject(board) && board['columns'] !== undefined) migrated['board'] = { ...board, columns };
-  if (isObject(roadmap) && roadmap['items'] !== undefined) migrated['roadmap'] = { ...roadmap, items: migratedItems };
+  if (isPlainRecord(board) && board['columns'] !== undefined) migrated['board'] = { ...board, columns };
+  if (isPlainRecord(roadmap) && roadmap['items'] !== undefined) migrated['roadmap'] = { ...roadmap, items: migratedItems };
   return migrated;
 }
 
@@ -106,7 +104,7 @@ export interface MigrationResult {
 
 /** Bring a parsed JSON document up to `CURRENT_SCHEMA_VERSION`, or throw a `MigrationError`. */
 export function migrateToCurrent(input: unknown): MigrationResult {
-  if (!isObject(input)) throw new MigrationError('The file is not a JSON object.');
+  if (!isPlainRecord(input)) throw new MigrationError('The file is not a JSON object.');
   const version = input['schemaVersion'];
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     throw new MigrationError('The file has no valid "schemaVersion" (a whole number from 1).');
