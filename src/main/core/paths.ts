@@ -9,6 +9,10 @@
  *   <folder>/.backups/<id>.product.json.bak          the last good version before a save session
  *   <folder>/.backups/<id>.v<N>.product.json.bak     the original of a file migrated from version N
  *   <folder>/.trash/<id>.<13-digit ms>.product.json  deleted products (trash id `<id>.<ms>`)
+ *   <folder>/.backups/recovered/<id>.<13-digit ms>.product.json   versions the app set aside
+ *                                                    (recovery id `<id>.<ms>`; see recoveredVersions)
+ *   <folder>/.backups/recovered/<id>.<13-digit ms>.reason.json    why and when it was set aside
+ *   <folder>/.backups/<id>.discarded.product.json.bak  the one set-aside version of older app versions
  *   <folder>/.<name>.<pid>.<random>.tmp              a write in progress (see atomicWrite)
  */
 import { existsSync, statSync } from 'node:fs';
@@ -20,6 +24,8 @@ import { ProductIdSchema } from '../../shared/model/schema';
 export const PRODUCT_SUFFIX = '.product.json';
 export const TRASH_DIR = '.trash';
 export const BACKUP_DIR = '.backups';
+/** Inside `BACKUP_DIR`: versions the app set aside rather than lose (see recoveredVersions.ts). */
+export const RECOVERED_DIR = 'recovered';
 /** Exports are written to `<workspace>/exports/<productId>/`. */
 export const EXPORTS_DIR = 'exports';
 export const WORKSPACE_ENV = 'PM_WORKSPACE_DIR';

@@ -14,22 +14,18 @@
  *   `product.conflict`) and keeps the edits until the learner saves a copy or reopens. A change
  *   seen by the folder watcher with no unsaved edits reloads the document (`product.changed`).
  */
-import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { z } from 'zod';
 import { ApiError, type SaveState, type WorkspaceEvent } from '../../shared/api/contract';
 import { applyEdits as applyEditList, EditError } from '../../shared/edits/applyEdit';
 import type { Edit } from '../../shared/edits/editSchema';
-import { serializeProduct } from '../../shared/model/productFile';
 import { ProductSchema, type Product } from '../../shared/model/schema';
-import { atomicWrite } from './atomicWrite';
 import { describeValidationIssues, validateChange } from './changeValidation';
-import { ensureRealFolder } from './ensureFolder';
 import { describeFsError } from './fsErrors';
 import type { FsAdapter } from './fsAdapter';
 import { Mutex } from './mutex';
-import { BACKUP_DIR, childPath } from './paths';
 import { ExternalChangeError, ProductFileAdapter } from './productFileAdapter';
+import { RECOVERY_REASONS, saveRecoveredVersion } from './recoveredVersions';
 
 export interface ProductStoreOptions {
   fs: FsAdapter;
@@ -281,7 +277,7 @@ export class ProductStore {
 
   /**
    * Load the version on disk, dropping edits that could not be saved because of a conflict (they are
-   * kept in `.backups/<id>.discarded.product.json.bak`, best effort). For `product.open` while in
+   * set aside in `.backups/recovered/`, best effort; see recoveredVersions). For `product.open` while in
    * conflict. Throws `not-found` / `broken-file` when the disk version cannot be opened.
    */
   async reloadDiscardingLocal(): Promise<void> {
@@ -327,11 +323,11 @@ export class ProductStore {
     this.setState('saved', null, true);
   }
 
+  /** Set the unsaved version aside (one file per discard, so none replaces an earlier one). */
   private async keepDiscarded(): Promise<void> {
-    const { fs, folder } = this.options;
-    const dir = join(folder, BACKUP_DIR);
-    await ensureRealFolder(fs, dir);
-    await atomicWrite(fs, childPath(dir, this.id, '.discarded.product.json.bak'), Buffer.from(serializeProduct(this.product), 'utf8'));
+    const { fs, folder, now, emit } = this.options;
+    await saveRecoveredVersion(fs, folder, this.product, RECOVERY_REASONS.tookDiskVersion, now());
+    emit({ type: 'workspace.changed' });
   }
 
   private enterConflict(message: string): void {

@@ -24,8 +24,8 @@ export interface WorkspaceService extends WorkspaceApi {
    * Flush every pending write and stop watching files. If some edits cannot be saved (disk full,
    * permission, …) it throws `io` and the service stays open — edits kept in memory, writes still
    * retried — so the shell can tell the learner instead of quitting; with `force` it closes anyway
-   * and the error lists what was not saved. (Edits of a product in conflict are saved as a new
-   * product on closing, in both cases.)
+   * and the error lists what was not saved. (Edits of a product in conflict are set aside as a
+   * recovered version on closing, in both cases.)
    */
   close(options?: { force?: boolean }): Promise<void>;
 }

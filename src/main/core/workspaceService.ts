@@ -11,9 +11,10 @@
  *
  * Deliberate behaviours worth knowing:
  * - `product.open` on a product in conflict loads the version on disk; the unsaved local version
- *   is kept in `.backups/<id>.discarded.product.json.bak` (the client offers "save a copy" first).
- * - `close()` and switching folders save the unsaved edits of a product in conflict as a new
- *   product "<name> (unsaved edits)" rather than dropping them or overwriting the file.
+ *   is set aside in `.backups/recovered/` (the client offers "save a copy" first).
+ * - `close()` and switching folders set the unsaved edits of a product in conflict aside in
+ *   `.backups/recovered/` too, rather than dropping them or overwriting the file. Set-aside
+ *   versions are listed by `recovery.list` and restored as new products by `recovery.restore`.
  * - `close()` refuses (and stays open) while edits cannot be saved, unless forced.
  */
 import { dirname, join, resolve } from 'node:path';
@@ -56,6 +57,7 @@ import {
   trashTimestamp,
 } from './paths';
 import { ProductStore, type DiskCheck } from './productStore';
+import { deleteRecoveredVersion, listRecoveredVersions, readRecoveredVersion, RECOVERY_REASONS, saveRecoveredVersion } from './recoveredVersions';
 import type { OpenAnswerJson, WorkspaceService, WorkspaceServiceOptions } from './service';
 import { isProductFileName, readFolder, WorkspaceListing, type OpenProductView } from './workspaceListing';
 
@@ -351,8 +353,10 @@ class Workspace {
       } catch (error) {
         if (store.conflict !== null && store.hasPendingEdits) {
           try {
-            const id = await this.writeCopy(store.product, withSuffix(store.product.name, ' (unsaved edits)'));
-            problems.push(`"${store.fileName}" changed on disk; your unsaved edits were saved as "${id}${PRODUCT_SUFFIX}".`);
+            // Set aside, not written as a product: no id to choose while closing, and the start
+            // screen offers it under "Recovered versions" with the reason, until it is deleted.
+            await saveRecoveredVersion(this.fs, this.folder, store.product, RECOVERY_REASONS.serviceClosed, this.now());
+            problems.push(`"${store.fileName}" changed on disk; your unsaved edits were kept under "Recovered versions" on the start screen.`);
           } catch (copyError) {
             problems.push(`"${store.fileName}": ${copyError instanceof Error ? copyError.message : String(copyError)}`);
           }
@@ -657,6 +661,36 @@ class Workspace {
     });
   }
 
+  async recoveryList(raw: ApiInput<'recovery.list'>): Promise<ApiOutput<'recovery.list'>> {
+    parseInput('recovery.list', raw);
+    this.assertOpen();
+    try {
+      return { entries: await listRecoveredVersions(this.fs, this.folder) };
+    } catch (error) {
+      throw toApiError(error, 'listing the recovered versions');
+    }
+  }
+
+  /** A recovered version as a new product (its own id taken or not); the version itself stays. */
+  async recoveryRestore(raw: ApiInput<'recovery.restore'>): Promise<ApiOutput<'recovery.restore'>> {
+    const { recoveryId, name } = parseInput('recovery.restore', raw);
+    this.assertOpen();
+    return this.opsLock.run(async () => {
+      const product = await readRecoveredVersion(this.fs, this.folder, recoveryId);
+      return { id: await this.writeCopy(product, name ?? withSuffix(product.name, ' (recovered)')) };
+    });
+  }
+
+  async recoveryDelete(raw: ApiInput<'recovery.delete'>): Promise<ApiOutput<'recovery.delete'>> {
+    const { recoveryId } = parseInput('recovery.delete', raw);
+    this.assertOpen();
+    return this.opsLock.run(async () => {
+      await deleteRecoveredVersion(this.fs, this.folder, recoveryId);
+      this.emit({ type: 'workspace.changed' });
+      return {};
+    });
+  }
+
   async applyEdits(raw: ApiInput<'product.applyEdits'>): Promise<ApiOutput<'product.applyEdits'>> {
     const { id, baseRevision, edits } = parseInput('product.applyEdits', raw);
     const store = await this.getStore(id);
@@ -773,6 +807,9 @@ export async function createWorkspaceService(options: WorkspaceServiceOptions, d
     'product.delete': (input) => ws.delete(input),
     'trash.list': (input) => ws.trashList(input),
     'trash.restore': (input) => ws.trashRestore(input),
+    'recovery.list': (input) => ws.recoveryList(input),
+    'recovery.restore': (input) => ws.recoveryRestore(input),
+    'recovery.delete': (input) => ws.recoveryDelete(input),
     'product.applyEdits': (input) => ws.applyEdits(input),
     'product.saveCopy': (input) => ws.saveCopy(input),
     'product.flush': (input) => ws.flush(input),

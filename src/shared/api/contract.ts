@@ -89,6 +89,43 @@ export const TrashEntrySchema = z.object({
   deletedAt: z.number(),
 });
 
+/**
+ * A version of a product the app set aside instead of losing it (`.backups/recovered/`): the
+ * unsaved edits when the learner took the version on disk, or when the service closed while the
+ * product was in conflict. `<productId>.<13-digit ms>`; `<productId>.discarded` is the single
+ * `.backups/<id>.discarded.product.json.bak` that earlier versions of the app kept.
+ */
+export const RecoveryIdSchema = z
+  .string()
+  .max(120)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\.(?:\d{13}|discarded)$/, 'Not a recovered version id');
+
+export const RecoveredVersionSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('ok'),
+    recoveryId: RecoveryIdSchema,
+    productId: ProductIdSchema,
+    name: z.string(),
+    storyCount: z.number().int().nonnegative(),
+    /** When it was set aside (ms since 1970). */
+    savedAt: z.number(),
+    /** Why, in a sentence for the learner ("Set aside when you took the version on disk"). */
+    reason: z.string(),
+  }),
+  /** A set-aside file that no longer reads as a product: shown, kept, deletable, not restorable. */
+  z.object({
+    status: z.literal('broken'),
+    recoveryId: RecoveryIdSchema,
+    productId: ProductIdSchema,
+    savedAt: z.number(),
+    reason: z.string(),
+    /** What is wrong with the file. */
+    problem: z.string(),
+    /** Where the file is, for the learner to open it in an editor. */
+    path: z.string(),
+  }),
+]);
+
 export const OpenProductSchema = z.object({
   product: ProductSchema,
   revision: Revision,
@@ -150,6 +187,24 @@ export const apiMethods = {
   'trash.restore': {
     input: z.object({ trashId: TrashId }).strict(),
     output: z.object({ id: ProductIdSchema }),
+  },
+  /** Versions the app set aside (see `RecoveredVersionSchema`), newest first. */
+  'recovery.list': {
+    input: z.object({}).strict(),
+    output: z.object({ entries: z.array(RecoveredVersionSchema) }),
+  },
+  /**
+   * Write a set-aside version as a new product "<name> (recovered)" (or `name`); nothing existing is
+   * replaced, and the set-aside version stays until `recovery.delete`.
+   */
+  'recovery.restore': {
+    input: z.object({ recoveryId: RecoveryIdSchema, name: Name.optional() }).strict(),
+    output: z.object({ id: ProductIdSchema }),
+  },
+  /** Delete one set-aside version for good. */
+  'recovery.delete': {
+    input: z.object({ recoveryId: RecoveryIdSchema }).strict(),
+    output: z.object({}).strict(),
   },
   'product.applyEdits': {
     input: z

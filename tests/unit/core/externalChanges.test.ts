@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, unlinkSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError, type WorkspaceEvent } from '../../../src/shared/api/contract';
@@ -84,10 +84,11 @@ describe('changes made by another program (watched)', () => {
     // The local version can be saved as a copy…
     const { id } = await service['product.saveCopy']({ product: { ...makeProduct('alpha', { name: 'Alpha' }), summary: 'local edit' }, name: 'Alpha mine' });
     expect(id).toBe('alpha-mine');
-    // …and reopening loads the disk version, keeping the discarded one in .backups.
+    // …and reopening loads the disk version, setting the discarded one aside in .backups/recovered.
     const reopened = await service['product.open']({ id: 'alpha' });
     expect(reopened.product.summary).toBe('their edit');
-    const discarded = parseProductText(readFileSync(join(tw.folder, '.backups', 'alpha.discarded.product.json.bak'), 'utf8'));
+    const [setAside] = readdirSync(join(tw.folder, '.backups', 'recovered')).filter((n) => n.endsWith('.product.json'));
+    const discarded = parseProductText(readFileSync(join(tw.folder, '.backups', 'recovered', setAside ?? 'none'), 'utf8'));
     expect(discarded.ok && discarded.product.summary).toBe('local edit');
     await service['product.applyEdits']({ id: 'alpha', baseRevision: reopened.revision, edits: [{ type: 'product.update', patch: { summary: 'after' } }] });
     await service['product.flush']({ id: 'alpha' });
@@ -173,9 +174,10 @@ describe('changes found only at write time (no watcher)', () => {
     await service['product.applyEdits']({ id: 'alpha', baseRevision: opened.revision, edits: [{ type: 'product.update', patch: { summary: 'local' } }] });
     unlinkSync(file());
     await expect(service['product.flush']({ id: 'alpha' })).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/deleted or moved/) });
-    // Closing the service keeps the unsaved edits as a new product rather than dropping them.
-    await expect(service.close()).rejects.toMatchObject({ code: 'io' });
-    const rescued = parseProductText(readFileSync(join(tw.folder, 'alpha-unsaved-edits.product.json'), 'utf8'));
+    // Closing the service sets the unsaved edits aside (a recovered version) rather than dropping them.
+    await expect(service.close()).rejects.toMatchObject({ code: 'io', message: expect.stringMatching(/Recovered versions/) });
+    const [setAside] = readdirSync(join(tw.folder, '.backups', 'recovered')).filter((n) => n.endsWith('.product.json'));
+    const rescued = parseProductText(readFileSync(join(tw.folder, '.backups', 'recovered', setAside ?? 'none'), 'utf8'));
     expect(rescued.ok && rescued.product.summary).toBe('local');
   });
 });

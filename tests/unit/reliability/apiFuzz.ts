@@ -77,6 +77,8 @@ export const ID_FIELDS: Partial<Record<ApiMethod, readonly string[]>> = {
   'product.flush': ['id'],
   'product.createFromSample': ['sampleId'],
   'trash.restore': ['trashId'],
+  'recovery.restore': ['recoveryId'],
+  'recovery.delete': ['recoveryId'],
   'export.save': ['productId', 'fileName'],
   'export.pdf': ['productId', 'fileName'],
 };
@@ -92,6 +94,11 @@ export interface FuzzCase {
 const knownIds = ['alpha', 'beta', 'gamma', 'missing-one', 'demo', 'alpha-2', 'new-product'];
 const productIdArb = fc.oneof(fc.constantFrom(...knownIds), fc.stringMatching(/^[a-z0-9]{1,8}(-[a-z0-9]{1,6}){0,2}$/));
 const nameArb = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('Alpha', 'New product', '../../escape', '/tmp/evil', 'CON', 'nul', '  ', 'ü∂ƒ©'));
+const recoveryIdArb = fc.oneof(
+  fc.constantFrom('alpha.1767225600000', 'beta.discarded'),
+  fc.tuple(productIdArb, fc.oneof(fc.integer({ min: 1e12, max: 9.99e12 }).map(String), fc.constant('discarded'))).map(([id, stamp]) => `${id}.${stamp}`),
+  fc.string({ maxLength: 30 }),
+);
 const trashIdArb = fc.oneof(fc.tuple(productIdArb, fc.integer({ min: 1e12, max: 9.99e12 })).map(([id, ms]) => `${id}.${ms}`), fc.string({ maxLength: 30 }));
 const fileNameArb = fc.oneof(
   fc.tuple(fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,20}$/), fc.constantFrom('md', 'html', 'csv', 'json', 'pdf', 'exe', 'sh')).map(([stem, ext]) => `${stem}.${ext}`),
@@ -117,6 +124,7 @@ function shapedInput(method: ApiMethod): fc.Arbitrary<{ input: unknown; liveRevi
     case 'workspace.chooseFolder':
     case 'products.list':
     case 'trash.list':
+    case 'recovery.list':
       return plain(fc.constantFrom({}, { extra: 1 }, null, undefined));
     case 'product.open':
     case 'product.delete':
@@ -133,6 +141,10 @@ function shapedInput(method: ApiMethod): fc.Arbitrary<{ input: unknown; liveRevi
       return plain(fc.record({ id: productIdArb, name: nameArb }));
     case 'trash.restore':
       return plain(fc.record({ trashId: trashIdArb }));
+    case 'recovery.restore':
+      return plain(fc.record({ recoveryId: recoveryIdArb, name: nameArb }, { requiredKeys: ['recoveryId'] }));
+    case 'recovery.delete':
+      return plain(fc.record({ recoveryId: recoveryIdArb }));
     case 'product.applyEdits':
       return fc
         .record({ id: fc.oneof(fc.constant('alpha'), productIdArb), baseRevision: fc.oneof(fc.nat({ max: 50 }), fc.integer()), edits: editsArb, live: fc.boolean() })
@@ -261,6 +273,11 @@ export function seedWorkspace(root: string): { workspace: string; samples: strin
   writeFileSync(join(workspace, 'alpha.product.json'), productText('alpha', { name: 'Alpha', storyCount: 4 }));
   writeFileSync(join(workspace, 'beta.product.json'), productText('beta', { name: 'Beta' }));
   writeFileSync(join(samples, 'demo.product.json'), productText('demo', { name: 'Demo' }));
+  // Set-aside versions as the app keeps them (see recoveredVersions.ts), so recovery calls can succeed.
+  mkdirSync(join(workspace, '.backups', 'recovered'), { recursive: true });
+  writeFileSync(join(workspace, '.backups', 'recovered', 'alpha.1767225600000.product.json'), productText('alpha', { name: 'Alpha', storyCount: 2 }));
+  writeFileSync(join(workspace, '.backups', 'recovered', 'alpha.1767225600000.reason.json'), '{ "reason": "Set aside when you took the version on disk", "savedAt": 1767225600000 }\n');
+  writeFileSync(join(workspace, '.backups', 'beta.discarded.product.json.bak'), productText('beta', { name: 'Beta' }));
   writeFileSync(join(outside, 'secret.product.json'), productText('secret', { name: 'Do not touch' }));
   writeFileSync(join(root, 'etc-passwd'), 'root:x:0:0');
   return { workspace, samples, outside };

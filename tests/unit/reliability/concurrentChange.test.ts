@@ -179,11 +179,13 @@ describe.each([
           expect(await codeOf(s.service['product.open']({ id: ID })), step).toBe('not-found');
           continue;
         }
-        // Take theirs: reopening loads the disk version, the local one is kept in .backups, and
-        // editing goes on from their version.
+        // Take theirs: reopening loads the disk version, the local one is set aside in
+        // .backups/recovered, and editing goes on from their version.
         const reopened = await s.service['product.open']({ id: ID });
         expect(serializeProduct(reopened.product), step).toBe(THEIRS_TEXT);
-        expect(readOrNull(join(s.tw.folder, '.backups', `${ID}.discarded.product.json.bak`)), step).toBe(MINE_TEXT);
+        const recovered = join(s.tw.folder, '.backups', 'recovered');
+        const setAside = readdirSync(recovered).filter((n) => n.startsWith(`${ID}.`) && n.endsWith('.product.json'));
+        expect(setAside.map((n) => readOrNull(join(recovered, n))), step).toEqual([MINE_TEXT]);
         await s.service['product.applyEdits']({ id: ID, baseRevision: reopened.revision, edits: [{ type: 'story.update', id: 'st-1', patch: { title: 'After the conflict' } }] });
         await s.service['product.flush']({ id: ID });
         const after = parseProductText(readFileSync(s.file, 'utf8'));

@@ -47,6 +47,9 @@ function validInput(method: ApiMethod): Record<string, unknown> {
       return { sampleId: 'demo' };
     case 'trash.restore':
       return { trashId: 'alpha.1700000000000' };
+    case 'recovery.restore':
+    case 'recovery.delete':
+      return { recoveryId: 'alpha.1700000000000' };
     case 'export.save':
       return { productId: 'alpha', fileName: 'notes.md', content: '# Notes' };
     case 'export.pdf':

@@ -97,6 +97,21 @@ export class FakeWorkspaceService implements WorkspaceService {
     return { id: input.trashId.split('.')[0] ?? 'restored' };
   };
 
+  'recovery.list' = async (input: ApiInput<'recovery.list'>): Promise<ApiOutput<'recovery.list'>> => {
+    this.record('recovery.list', input);
+    return { entries: [] };
+  };
+
+  'recovery.restore' = async (input: ApiInput<'recovery.restore'>): Promise<ApiOutput<'recovery.restore'>> => {
+    this.record('recovery.restore', input);
+    return { id: `${input.recoveryId.split('.')[0] ?? 'product'}-recovered` };
+  };
+
+  'recovery.delete' = async (input: ApiInput<'recovery.delete'>): Promise<ApiOutput<'recovery.delete'>> => {
+    this.record('recovery.delete', input);
+    return {};
+  };
+
   'product.applyEdits' = async (input: ApiInput<'product.applyEdits'>): Promise<ApiOutput<'product.applyEdits'>> => {
     this.record('product.applyEdits', input);
     return { revision: input.baseRevision + 1 };

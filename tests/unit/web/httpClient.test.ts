@@ -62,7 +62,7 @@ describe('createHttpClient', () => {
   it('offers a function for every API method', () => {
     const client = createHttpClient(origin(), host.token);
     expect(Object.keys(client.api).sort()).toEqual(
-      ['workspace.info', 'workspace.chooseFolder', 'products.list', 'product.open', 'product.create', 'product.createFromSample', 'product.duplicate', 'product.rename', 'product.delete', 'trash.list', 'trash.restore', 'product.applyEdits', 'product.saveCopy', 'product.flush', 'product.close', 'export.save', 'export.pdf'].sort(),
+      ['workspace.info', 'workspace.chooseFolder', 'products.list', 'product.open', 'product.create', 'product.createFromSample', 'product.duplicate', 'product.rename', 'product.delete', 'trash.list', 'trash.restore', 'recovery.list', 'recovery.restore', 'recovery.delete', 'product.applyEdits', 'product.saveCopy', 'product.flush', 'product.close', 'export.save', 'export.pdf'].sort(),
     );
   });
 
@@ -220,7 +220,7 @@ describe('connectWorkspace', () => {
   it('uses the IPC bridge when the preload exposed one', async () => {
     const calls: Array<[string, unknown]> = [];
     const bridgeMethods: Record<string, (input: unknown) => Promise<unknown>> = {};
-    for (const method of ['workspace.info', 'workspace.chooseFolder', 'products.list', 'product.open', 'product.create', 'product.createFromSample', 'product.duplicate', 'product.rename', 'product.delete', 'trash.list', 'trash.restore', 'product.applyEdits', 'product.saveCopy', 'product.flush', 'product.close', 'export.save', 'export.pdf']) {
+    for (const method of ['workspace.info', 'workspace.chooseFolder', 'products.list', 'product.open', 'product.create', 'product.createFromSample', 'product.duplicate', 'product.rename', 'product.delete', 'trash.list', 'trash.restore', 'recovery.list', 'recovery.restore', 'recovery.delete', 'product.applyEdits', 'product.saveCopy', 'product.flush', 'product.close', 'export.save', 'export.pdf']) {
       bridgeMethods[method] = async (input) => {
         calls.push([method, input]);
         return { ok: true, result: { folder: '/via/ipc', canChooseFolder: true } };
