@@ -5,13 +5,14 @@ import { errorMessage } from '../../components/errors';
 import { useClient } from '../../state/clientContext';
 import { navigate } from '../../state/route';
 import { ImportEntry } from '../import/ImportEntry';
+import { RecoveredVersions } from './RecoveredVersions';
 
 type Listing = ApiOutput<'products.list'>;
 type ProductEntry = Extract<Listing['products'][number], { status: 'ok' }>;
 type BrokenEntry = Extract<Listing['products'][number], { status: 'broken' }>;
 type TrashEntry = ApiOutput<'trash.list'>['entries'][number];
 
-/** The start screen: the workspace's products, broken files, samples, new product, and trash. */
+/** The start screen: the workspace's products, broken files, recovered versions, samples, new product, and trash. */
 export function StartScreen() {
   const client = useClient();
   const [listing, setListing] = useState<Listing | null>(null);
@@ -164,6 +165,8 @@ export function StartScreen() {
             </ul>
           </section>
         )}
+
+        <RecoveredVersions onChanged={refresh} />
 
         <section aria-labelledby="samples-heading" className="start-section">
           <h2 id="samples-heading">Sample products</h2>
