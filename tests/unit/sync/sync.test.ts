@@ -22,7 +22,9 @@ describe('footprint: what a change touched, field by field', () => {
   });
 
   it('adding and deleting are changes to the whole entity; a delete also names the references it cleared', () => {
-    const added = applyEdit(base, { type: 'story.add', story: { ...base.stories[0]!, id: 's9', title: 'New' } }).product;
+    const first = base.stories[0];
+    if (!first) throw new Error('the rich product has stories');
+    const added = applyEdit(base, { type: 'story.add', story: { ...first, id: 's9', title: 'New' } }).product;
     expect(footprintEntries(changedFields(base, added))).toEqual([{ entity: 'story:s9', field: WHOLE }]);
     const deleted = after({ type: 'story.delete', id: 's1' });
     const entries = footprintEntries(changedFields(base, deleted));
