@@ -26,10 +26,11 @@ import { LIMITS, ProductIdSchema, type Product } from '../../shared/model/schema
 import { atomicWrite } from './atomicWrite';
 import { readDiskProduct } from './diskProduct';
 import { ensureRealFolder } from './ensureFolder';
-import { errorCode, type FsAdapter, type FsStats } from './fsAdapter';
+import { errorCode, type FsAdapter } from './fsAdapter';
 import { describeFsError, toApiError } from './fsErrors';
 import { Mutex } from './mutex';
 import { BACKUP_DIR, childPath, PRODUCT_SUFFIX, RECOVERED_DIR, trashTimestamp } from './paths';
+import { lstatOrNull, readFolder } from './workspaceListing';
 
 export type RecoveredVersion = z.infer<typeof RecoveredVersionSchema>;
 
@@ -82,15 +83,6 @@ function sidecarPath(folder: string, productId: string, stamp: string): string {
   return childPath(recoveredFolder(folder), productId, `.${stamp}${REASON_SUFFIX}`);
 }
 
-async function lstatOrNull(fs: FsAdapter, path: string): Promise<FsStats | null> {
-  try {
-    return await fs.lstat(path);
-  } catch (error) {
-    if (errorCode(error) === 'ENOENT') return null;
-    throw error;
-  }
-}
-
 /** Saves in this process run one at a time, so two of them never pick the same name. */
 const saving = new Mutex();
 
@@ -138,12 +130,7 @@ async function isRealFolder(fs: FsAdapter, dir: string): Promise<boolean> {
 
 async function namesIn(fs: FsAdapter, dir: string): Promise<string[]> {
   if (!(await isRealFolder(fs, dir))) return [];
-  try {
-    return (await fs.readdir(dir)).map((d) => d.name);
-  } catch (error) {
-    if (errorCode(error) === 'ENOENT') return [];
-    throw error;
-  }
+  return (await readFolder(fs, dir)).map((d) => d.name);
 }
 
 async function readSidecar(fs: FsAdapter, path: string): Promise<z.infer<typeof SidecarSchema> | null> {

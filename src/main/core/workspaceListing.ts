@@ -44,7 +44,8 @@ export async function readFolder(fs: FsAdapter, dir: string): Promise<FsDirent[]
   }
 }
 
-async function lstatOrNull(fs: FsAdapter, path: string): Promise<FsStats | null> {
+/** The entry's stats, or null if there is none. */
+export async function lstatOrNull(fs: FsAdapter, path: string): Promise<FsStats | null> {
   try {
     return await fs.lstat(path);
   } catch (error) {

@@ -144,6 +144,13 @@ export function overlap(mine: Footprint, theirs: Footprint): FieldRef[] {
   return found;
 }
 
+/** A footprint made from plain data (the inverse of `footprintEntries`). */
+export function footprintFrom(refs: readonly FieldRef[]): Footprint {
+  const footprint: Footprint = new Map();
+  for (const { entity, field } of refs) mark(footprint, entity, field);
+  return footprint;
+}
+
 /** A footprint as plain data (for the wire and for tests). */
 export function footprintEntries(footprint: Footprint): FieldRef[] {
   return [...footprint].flatMap(([entity, fields]) => [...fields].map((field) => ({ entity, field })));

@@ -6,7 +6,7 @@
 import { applyEdit, EditError } from '../edits/applyEdit';
 import type { Edit } from '../edits/editSchema';
 import type { Product } from '../model/schema';
-import { changedFields, overlap, sameValue, WHOLE, type FieldRef, type Footprint } from './footprint';
+import { changedFields, footprintEntries, footprintFrom, overlap, sameValue, WHOLE, type FieldRef } from './footprint';
 
 export interface ReplayFailure {
   edit: Edit;
@@ -32,7 +32,7 @@ export function replay(base: Product, edits: readonly Edit[]): { product: Produc
 
 /** The fields `edit` changes on `before`, as plain data. */
 export function touchedFields(before: Product, after: Product): FieldRef[] {
-  return [...changedFields(before, after)].flatMap(([entity, fields]) => [...fields].map((field) => ({ entity, field })));
+  return footprintEntries(changedFields(before, after));
 }
 
 const RECORD_UPDATES: Record<string, string> = {
@@ -49,12 +49,6 @@ function patchedEntity(edit: Edit): string | null {
   if (record) return record;
   if (edit.type.endsWith('.update') && 'id' in edit) return `${edit.type.slice(0, -'.update'.length)}:${edit.id}`;
   return null;
-}
-
-function asFootprint(refs: readonly FieldRef[]): Footprint {
-  const footprint: Footprint = new Map();
-  for (const { entity, field } of refs) footprint.set(entity, (footprint.get(entity) ?? new Set()).add(field));
-  return footprint;
 }
 
 /**
@@ -93,7 +87,7 @@ export function withoutFields(edit: Edit, refs: readonly FieldRef[], before: Pro
     if (!(error instanceof EditError)) throw error;
     return null;
   }
-  return overlap(changedFields(before, after), asFootprint(refs)).length > 0 ? null : edit;
+  return overlap(changedFields(before, after), footprintFrom(refs)).length > 0 ? null : edit;
 }
 
 /** The newest of `candidates` (newest first) that is exactly `disk`, or null. */
