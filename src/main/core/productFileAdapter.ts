@@ -188,10 +188,12 @@ export class ProductFileAdapter implements Adapter<Product> {
 
   externalChangeMessage(difference: DiskDifference): string {
     const what = difference === 'missing' ? 'was deleted or moved by another program' : 'was changed by another program';
-    return (
-      `"${this.fileName}" ${what} while you had unsaved edits. Nothing was overwritten: your edits are kept in the app. ` +
-      'Save them as a copy, or reopen the product to load the version on disk.'
-    );
+    return `"${this.fileName}" ${what} while you had unsaved edits. Nothing was overwritten: your edits are kept in the app until you choose what to keep.`;
+  }
+
+  /** Forget the file we knew (it was deleted): the next write creates it again. */
+  forgetFile(): void {
+    this.signature = null;
   }
 
   private recordWritten(stats: FsStats, data: Buffer): void {

@@ -9,22 +9,33 @@
  *   after the first unsaved edit, so continuous typing still saves.
  * - Failures (disk full, permission, I/O): the edits stay in memory, `saveState: error` says why,
  *   and the write is retried with backoff and again on the next edit. Nothing is dropped.
+ * - Many windows: every accepted batch is logged (`EditLog`) and broadcast (`product.edits`) with
+ *   its revision, in the epoch of this store (a new store is a new epoch). A window's batch made
+ *   against an older revision is applied on top unless another writer changed one of the same
+ *   fields since: then it is refused as a `conflict` naming the fields, and the window asks.
  * - Another program's change: before every write the file is compared with what we last read or
  *   wrote. If it changed, nothing is written; the store enters a conflict (event
- *   `product.conflict`) and keeps the edits until the learner saves a copy or reopens. A change
- *   seen by the folder watcher with no unsaved edits reloads the document (`product.changed`).
+ *   `product.conflict`), keeps accepting edits in memory, and waits for the learner's choice
+ *   (`resolveConflict`): keep mine as a copy, take the disk version (mine is set aside under
+ *   recovered versions first), merge both when they changed different fields, or write mine back
+ *   when the file was deleted. A change seen by the folder watcher with no unsaved edits reloads
+ *   the document (`product.changed`).
  */
+import { randomUUID } from 'node:crypto';
 import { Low } from 'lowdb';
 import { z } from 'zod';
-import { ApiError, type SaveState, type WorkspaceEvent } from '../../shared/api/contract';
+import { ApiError, type ApiOutput, type ConflictChoice, type DiskConflict, type SaveState, type SyncBatch, type WorkspaceEvent } from '../../shared/api/contract';
 import { applyEdits as applyEditList, EditError } from '../../shared/edits/applyEdit';
 import type { Edit } from '../../shared/edits/editSchema';
 import { ProductSchema, type Product } from '../../shared/model/schema';
+import { EditLog, DISK_WRITER, SERVICE_WRITER } from '../../shared/sync/editLog';
+import { changedFields, footprintFrom, overlap, type FieldRef, type Footprint } from '../../shared/sync/footprint';
+import { replay } from '../../shared/sync/rebase';
 import { describeValidationIssues, validateChange } from './changeValidation';
 import { describeFsError } from './fsErrors';
 import type { FsAdapter } from './fsAdapter';
 import { Mutex } from './mutex';
-import { ExternalChangeError, ProductFileAdapter } from './productFileAdapter';
+import { ExternalChangeError, ProductFileAdapter, type DiskDifference } from './productFileAdapter';
 import { RECOVERY_REASONS, saveRecoveredVersion } from './recoveredVersions';
 
 export interface ProductStoreOptions {
@@ -66,11 +77,29 @@ type WriteOutcome = 'ok' | 'failed' | 'conflict';
 const WARM_SLICE_MS = 8;
 const WARM_START_MS = 300;
 
+/** A window's batch of edits (`product.applyEdits` with a client id). */
+export interface ClientBatch {
+  baseRevision: number;
+  edits: readonly Edit[];
+  clientId: string;
+  seq?: number | undefined;
+  epoch?: string | undefined;
+  touched?: readonly FieldRef[] | undefined;
+}
+
+export type ApplyAnswer = ApiOutput<'product.applyEdits'>;
+export type SyncAnswer = ApiOutput<'product.sync'>;
+
 /** What a disk check found: nothing, a reload, a new conflict, or a file that is gone or broken. */
 export type DiskCheck = { kind: 'same' | 'reloaded' | 'conflict' | 'gone' | 'busy' } | { kind: 'broken'; reason: string };
 
 export class ProductStore {
   readonly id: string;
+  /** This run of the store: revisions count within it. */
+  readonly epoch = randomUUID();
+  private readonly log: EditLog;
+  /** The product as it is on disk (as last read or written). */
+  private savedProduct: Product;
   private readonly db: Low<Product>;
   private readonly lock = new Mutex();
   private revisionValue: number;
@@ -86,7 +115,7 @@ export class ProductStore {
   private writeRequested = false;
   private failures = 0;
   private lastError: string | null = null;
-  private conflictMessage: string | null = null;
+  private diskConflict: DiskConflict | null = null;
   private saveState: SaveState = 'saved';
   private disposed = false;
 
@@ -99,6 +128,8 @@ export class ProductStore {
     this.db = new Low<Product>(adapter, initial);
     this.revisionValue = options.firstRevision;
     this.savedRevision = options.firstRevision;
+    this.savedProduct = initial;
+    this.log = new EditLog(options.firstRevision);
     this.scheduleWarm(WARM_START_MS);
   }
 
@@ -154,9 +185,14 @@ export class ProductStore {
     return this.adapter.fileName;
   }
 
-  /** The conflict message while the file changed on disk under unsaved edits; otherwise null. */
-  get conflict(): string | null {
-    return this.conflictMessage;
+  /** Set while the file changed on disk under unsaved edits; otherwise null. */
+  get conflict(): DiskConflict | null {
+    return this.diskConflict;
+  }
+
+  /** The newest revision whose content is on disk. */
+  get saved(): number {
+    return this.savedRevision;
   }
 
   /** Edits accepted in memory that are not yet on disk. */
@@ -164,7 +200,10 @@ export class ProductStore {
     return this.revisionValue !== this.savedRevision;
   }
 
-  /** Apply edits made against `baseRevision`; returns the new revision. The write follows later. */
+  /**
+   * Apply edits made against exactly the current revision (a client without live sync); a stale
+   * base is a `conflict`. Returns the new revision; the write follows later.
+   */
   applyEdits(baseRevision: number, edits: readonly Edit[]): number {
     this.assertEditable();
     if (baseRevision !== this.revisionValue) {
@@ -173,21 +212,83 @@ export class ProductStore {
         `"${this.product.name}" has changed since your copy (revision ${this.revisionValue}, yours ${baseRevision}). Reopen it to continue from the latest version.`,
       );
     }
-    return this.apply(edits);
+    return this.commit(edits, SERVICE_WRITER, undefined);
+  }
+
+  /**
+   * A live window's batch: applied on top of the current revision unless another writer changed
+   * one of its fields after `baseRevision` (a conflict naming them). A batch sent again after its
+   * answer was lost is recognised by `seq`; another epoch, or a history that no longer reaches back
+   * to `baseRevision`, answers `resync`.
+   */
+  applyClientEdits(batch: ClientBatch): ApplyAnswer {
+    this.assertEditable();
+    const resync: ApplyAnswer = { status: 'resync', revision: this.revisionValue, epoch: this.epoch };
+    if (batch.epoch !== undefined && batch.epoch !== this.epoch) return resync;
+    if (batch.seq !== undefined) {
+      const sent = this.log.findSent(batch.clientId, batch.seq);
+      if (sent !== undefined) return { status: 'applied', revision: sent };
+    }
+    if (batch.baseRevision > this.revisionValue) return resync;
+    if (batch.baseRevision < this.revisionValue) {
+      const others = this.log.othersSince(batch.baseRevision, batch.clientId);
+      if (others === null) return resync;
+      const fields = others.size === 0 ? [] : overlap(this.footprintOf(batch), others);
+      if (fields.length > 0) return { status: 'conflict', revision: this.revisionValue, fields };
+    }
+    return { status: 'applied', revision: this.commit(batch.edits, batch.clientId, batch.seq) };
+  }
+
+  /** The fields a batch changes: as the window saw them, else as they apply now. */
+  private footprintOf(batch: ClientBatch): Footprint {
+    if (batch.touched !== undefined) return footprintFrom(batch.touched);
+    const { product } = replay(this.db.data, batch.edits);
+    return changedFields(this.db.data, product);
+  }
+
+  /** What a window that knows `knownRevision` of `epoch` is missing: the batches, or a snapshot. */
+  syncFrom(epoch: string, knownRevision: number, clientId: string, seq: number | undefined): SyncAnswer {
+    if (this.disposed) throw new ApiError('not-found', `The product "${this.id}" is no longer open.`);
+    const sentRevision = seq === undefined ? null : (this.log.findSent(clientId, seq) ?? null);
+    const batches = epoch === this.epoch && knownRevision <= this.revisionValue ? this.log.since(knownRevision) : null;
+    if (batches !== null && batches.every((b) => b.edits !== null)) {
+      return {
+        status: 'edits',
+        epoch: this.epoch,
+        revision: this.revisionValue,
+        savedRevision: this.savedRevision,
+        conflict: this.diskConflict,
+        sentRevision,
+        batches: batches.map((b): SyncBatch => ({ revision: b.revision, clientId: b.clientId, seq: b.seq, edits: [...(b.edits ?? [])] })),
+      };
+    }
+    return { status: 'snapshot', ...this.snapshot(), sentRevision };
+  }
+
+  /** The product as `product.open` answers it. */
+  snapshot(): ApiOutput<'product.open'> {
+    return {
+      product: this.db.data,
+      revision: this.revisionValue,
+      migratedFrom: this.migratedFrom,
+      epoch: this.epoch,
+      savedRevision: this.savedRevision,
+      conflict: this.diskConflict,
+    };
   }
 
   /** Apply edits on top of whatever the current revision is (service-made edits such as a rename). */
   applyOwnEdits(edits: readonly Edit[]): number {
     this.assertEditable();
-    return this.apply(edits);
+    return this.commit(edits, SERVICE_WRITER, undefined);
   }
 
   private assertEditable(): void {
     if (this.disposed) throw new ApiError('not-found', `The product "${this.id}" is no longer open.`);
-    if (this.conflictMessage) throw new ApiError('conflict', this.conflictMessage);
   }
 
-  private apply(edits: readonly Edit[]): number {
+  /** Apply, validate, log and announce one batch; the write follows later. */
+  private commit(edits: readonly Edit[], writer: string, seq: number | undefined): number {
     const previous = this.db.data;
     let next: Product;
     try {
@@ -204,14 +305,17 @@ export class ProductStore {
     this.db.data = next;
     this.revisionValue += 1;
     this.fileJson = null;
+    const revision = this.revisionValue;
+    this.log.append({ revision, clientId: writer, seq, edits, footprint: changedFields(previous, next) });
+    this.options.emit({ type: 'product.edits', id: this.id, epoch: this.epoch, revision, clientId: writer, seq, edits: [...edits] });
     this.scheduleWrite();
     this.backUpAhead();
-    return this.revisionValue;
+    return revision;
   }
 
   /** On the first edit of a session, refresh the backup while the write waits for more edits. */
   private backUpAhead(): void {
-    if (!this.options.backupOnFirstEdit || this.backupQueued || this.disposed || this.conflictMessage || !this.adapter.backupDue()) return;
+    if (!this.options.backupOnFirstEdit || this.backupQueued || this.disposed || this.diskConflict || !this.adapter.backupDue()) return;
     this.backupQueued = true;
     void this.lock
       .run(() => (this.disposed ? Promise.resolve() : this.adapter.backUpAhead()))
@@ -225,7 +329,7 @@ export class ProductStore {
   async flush(): Promise<number> {
     if (this.disposed) throw new ApiError('not-found', `The product "${this.id}" is no longer open.`);
     for (let attempt = 0; attempt < 50; attempt += 1) {
-      if (this.conflictMessage) throw new ApiError('conflict', this.conflictMessage);
+      if (this.diskConflict) throw new ApiError('conflict', this.diskConflict.message);
       if (this.inFlight) {
         // A write that started before this flush: wait for it, then judge by a write of our own.
         await this.inFlight;
@@ -235,7 +339,7 @@ export class ProductStore {
       this.clearTimer();
       const outcome = await this.startWrite();
       if (outcome === 'failed') throw new ApiError('io', this.lastError ?? `"${this.fileName}" could not be saved.`);
-      if (outcome === 'conflict') throw new ApiError('conflict', this.conflictMessage ?? 'The file changed on disk.');
+      if (outcome === 'conflict') throw new ApiError('conflict', this.conflict?.message ?? 'The file changed on disk.');
     }
     return this.savedRevision;
   }
@@ -250,11 +354,16 @@ export class ProductStore {
   }
 
   private async checkDiskLocked(): Promise<DiskCheck> {
-    if (this.disposed || this.conflictMessage) return { kind: 'same' };
+    if (this.disposed) return { kind: 'same' };
     const difference = await this.adapter.compareWithDisk();
+    if (this.diskConflict) {
+      // The file went back to the version we know (a checkout undone): carry on saving.
+      if (difference === 'same') this.leaveConflict();
+      return { kind: 'same' };
+    }
     if (difference === 'same') return { kind: 'same' };
     if (this.hasPendingEdits) {
-      this.enterConflict(this.adapter.externalChangeMessage(difference));
+      this.enterConflict(difference);
       return { kind: 'conflict' };
     }
     const revisionBefore = this.revisionValue;
@@ -266,31 +375,76 @@ export class ProductStore {
     }
     if (this.revisionValue !== revisionBefore) {
       // An edit arrived while we read: the learner's edit and the other program's change meet.
-      this.enterConflict(this.adapter.externalChangeMessage('changed'));
+      this.enterConflict('changed');
       return { kind: 'conflict' };
     }
     if (disk.kind === 'missing') return { kind: 'gone' };
     if (disk.kind === 'broken') return { kind: 'broken', reason: disk.reason };
-    this.adopt(this.adapter.accept(disk));
+    this.adopt(this.adapter.accept(disk), DISK_WRITER);
     return { kind: 'reloaded' };
   }
 
   /**
-   * Load the version on disk, dropping edits that could not be saved because of a conflict (they are
-   * set aside in `.backups/recovered/`, best effort; see recoveredVersions). For `product.open` while in
-   * conflict. Throws `not-found` / `broken-file` when the disk version cannot be opened.
+   * The learner's choice on a conflict with the file on disk. No choice loses a version: `take-disk`
+   * first sets the unsaved version aside (and fails, changing nothing, if it cannot); `merge` only
+   * when both sides changed different fields; `keep-mine-as-copy` is `take-disk` after the service
+   * has written the unsaved version as a new product (`copied`).
    */
-  async reloadDiscardingLocal(): Promise<void> {
-    await this.lock.run(async () => {
+  async resolveConflict(choice: ConflictChoice, copy: (product: Product) => Promise<string> = () => Promise.reject(new Error('no copy'))): Promise<{ revision: number; copyId: string | null }> {
+    return this.lock.run(async () => {
+      const conflict = this.diskConflict;
+      if (this.disposed) throw new ApiError('not-found', `The product "${this.id}" is no longer open.`);
+      if (conflict === null) throw new ApiError('bad-request', `"${this.fileName}" has no conflict to resolve.`);
+      if (choice === 'write-mine') {
+        if (conflict.disk !== 'missing') throw new ApiError('bad-request', 'Writing your version back is only offered when the file was deleted or moved.');
+        this.adapter.forgetFile();
+        this.leaveConflict();
+        return { revision: this.revisionValue, copyId: null };
+      }
+      // Mine is safe first: a copy that fails changes nothing.
+      const copyId = choice === 'keep-mine-as-copy' ? await copy(this.product) : null;
       const disk = await this.adapter.load();
-      if (disk.kind === 'missing') throw new ApiError('not-found', `"${this.fileName}" is no longer in the workspace.`);
+      // The disk version cannot be taken (gone or unreadable): the product stays as it is, mine is in the copy.
+      if (copyId !== null && disk.kind !== 'ok') return { revision: this.revisionValue, copyId };
+      if (disk.kind === 'missing') throw new ApiError('not-found', `"${this.fileName}" is no longer in the workspace; keep your version as a copy or write it back.`);
       if (disk.kind === 'broken') throw new ApiError('broken-file', `${this.fileName}: ${disk.reason}`);
-      if (this.hasPendingEdits) await this.keepDiscarded().catch(() => undefined);
-      this.conflictMessage = null;
-      this.failures = 0;
-      this.lastError = null;
-      this.adopt(this.adapter.accept(disk));
+      if (choice === 'merge') {
+        const merged = this.mergeOnto(disk.product);
+        if (merged === null) throw new ApiError('conflict', `Your edits and the version on disk of "${this.fileName}" now change the same fields, so they cannot be merged; keep yours as a copy or take the version on disk.`);
+        this.adopt(this.adapter.accept(disk), DISK_WRITER);
+        this.replaceWith(merged);
+        return { revision: this.revisionValue, copyId: null };
+      }
+      if (choice === 'take-disk' && this.hasPendingEdits) await this.keepDiscarded();
+      this.adopt(this.adapter.accept(disk), DISK_WRITER);
+      return { revision: this.revisionValue, copyId };
     });
+  }
+
+  /**
+   * The unsaved edits replayed on `disk`, when the two sides changed different fields and every
+   * edit still applies to a valid product; otherwise null.
+   */
+  private mergeOnto(disk: Product): Product | null {
+    const batches = this.log.since(this.savedRevision);
+    if (batches === null || batches.some((b) => b.edits === null)) return null;
+    const mine = changedFields(this.savedProduct, this.db.data);
+    const theirs = changedFields(this.savedProduct, disk);
+    if (overlap(mine, theirs).length > 0) return null;
+    const { product, failed } = replay(disk, batches.flatMap((b) => b.edits ?? []));
+    if (failed.length > 0 || product.id !== disk.id) return null;
+    return validateChange(ProductSchema, disk, product).length === 0 ? product : null;
+  }
+
+  /** The merged version: one whole-product change on top of the disk version, then written. */
+  private replaceWith(product: Product): void {
+    const previous = this.db.data;
+    this.db.data = product;
+    this.revisionValue += 1;
+    this.fileJson = null;
+    this.log.append({ revision: this.revisionValue, clientId: SERVICE_WRITER, edits: null, footprint: changedFields(previous, product) });
+    this.options.emit({ type: 'product.changed', id: this.id, epoch: this.epoch, revision: this.revisionValue });
+    this.scheduleWrite();
   }
 
   /** Stop timers; pending writes are not attempted any more (flush first). */
@@ -312,14 +466,23 @@ export class ProductStore {
     this.warmTimer = timer;
   }
 
-  private adopt(product: Product): void {
+  /** Take a version read from disk as the document (it is what is on disk: nothing to write). */
+  private adopt(product: Product, writer: string): void {
     this.clearTimer();
     this.firstPendingAt = null;
+    const previous = this.db.data;
     this.db.data = product;
     this.revisionValue += 1;
     this.savedRevision = this.revisionValue;
+    this.savedProduct = product;
+    this.fileJson = null;
+    this.log.append({ revision: this.revisionValue, clientId: writer, edits: null, footprint: changedFields(previous, product) });
     this.scheduleWarm(WARM_START_MS);
-    this.options.emit({ type: 'product.changed', id: this.id, revision: this.revisionValue });
+    if (this.diskConflict) {
+      this.diskConflict = null;
+      this.options.emit({ type: 'product.conflict', id: this.id, epoch: this.epoch, conflict: null });
+    }
+    this.options.emit({ type: 'product.changed', id: this.id, epoch: this.epoch, revision: this.revisionValue });
     this.setState('saved', null, true);
   }
 
@@ -330,16 +493,47 @@ export class ProductStore {
     emit({ type: 'workspace.changed' });
   }
 
-  private enterConflict(message: string): void {
-    this.conflictMessage = message;
+  /**
+   * The file on disk changed under unsaved edits: stop writing, say so, and find out (in the
+   * background) whether the two versions can be merged.
+   */
+  enterConflict(difference: DiskDifference | 'broken', reason?: string): void {
+    const message =
+      difference === 'broken'
+        ? `"${this.fileName}" was changed by another program and can no longer be read${reason ? `: ${reason}` : ''}. The file was left as it is; your edits are kept in the app.`
+        : this.adapter.externalChangeMessage(difference);
+    this.diskConflict = { message, disk: difference, canMerge: false };
     this.clearTimer();
     this.firstPendingAt = null;
-    this.options.emit({ type: 'product.conflict', id: this.id, message });
+    this.announceConflict();
     this.setState('error', message, true);
+    if (difference === 'changed') void this.findMerge();
+  }
+
+  private async findMerge(): Promise<void> {
+    const conflict = this.diskConflict;
+    const disk = await this.adapter.load().catch(() => null);
+    if (conflict === null || this.diskConflict !== conflict || disk?.kind !== 'ok') return;
+    const canMerge = this.mergeOnto(disk.product) !== null;
+    if (canMerge === conflict.canMerge) return;
+    this.diskConflict = { ...conflict, canMerge };
+    this.announceConflict();
+  }
+
+  private announceConflict(): void {
+    this.options.emit({ type: 'product.conflict', id: this.id, epoch: this.epoch, conflict: this.diskConflict });
+  }
+
+  private leaveConflict(): void {
+    if (this.diskConflict === null) return;
+    this.diskConflict = null;
+    this.announceConflict();
+    if (this.hasPendingEdits) this.arm(0, false);
+    else this.setState('saved', null, true);
   }
 
   private scheduleWrite(): void {
-    if (this.disposed || this.conflictMessage) return;
+    if (this.disposed || this.diskConflict) return;
     const now = this.options.now();
     if (this.firstPendingAt === null) this.firstPendingAt = now;
     const dueAt = Math.min(now + this.options.writeDelayMs, this.firstPendingAt + this.options.maxWriteDelayMs);
@@ -375,7 +569,7 @@ export class ProductStore {
     const run = this.lock.run(() => this.writeOnce());
     const tracked = run.finally(() => {
       this.inFlight = null;
-      if (this.writeRequested && this.timer === null && !this.disposed && this.hasPendingEdits && !this.conflictMessage) {
+      if (this.writeRequested && this.timer === null && !this.disposed && this.hasPendingEdits && !this.diskConflict) {
         void this.startWrite();
       }
     });
@@ -384,16 +578,17 @@ export class ProductStore {
   }
 
   private async writeOnce(): Promise<WriteOutcome> {
-    if (this.conflictMessage) return 'conflict';
+    if (this.diskConflict) return 'conflict';
     if (this.disposed || !this.hasPendingEdits) return 'ok';
     const revision = this.revisionValue;
+    const product = this.db.data;
     try {
       // Low.write hands the current `data` to the adapter, which serialises it before any await,
       // so what is written is exactly revision `revision`.
       await this.db.write();
     } catch (error) {
       if (error instanceof ExternalChangeError) {
-        this.enterConflict(error.message);
+        this.enterConflict(error.kind);
         return 'conflict';
       }
       this.failures += 1;
@@ -404,13 +599,15 @@ export class ProductStore {
       if (!this.disposed) this.arm(this.retryDelay(), true);
       return 'failed';
     }
-    this.savedRevision = Math.max(this.savedRevision, revision);
+    if (revision > this.savedRevision) {
+      this.savedRevision = revision;
+      this.savedProduct = product;
+    }
     this.failures = 0;
     this.lastError = null;
-    if (!this.hasPendingEdits) {
-      this.firstPendingAt = null;
-      this.setState('saved', null);
-    }
+    if (!this.hasPendingEdits) this.firstPendingAt = null;
+    // Every write is announced, so each window knows which of its edits are on disk.
+    this.setState(this.hasPendingEdits ? 'saving' : 'saved', null, true);
     return 'ok';
   }
 
@@ -422,6 +619,14 @@ export class ProductStore {
   private setState(state: SaveState, message: string | null, always = false): void {
     if (!always && state === this.saveState) return;
     this.saveState = state;
-    this.options.emit({ type: 'product.saveState', id: this.id, state, revision: this.revisionValue, message });
+    this.options.emit({
+      type: 'product.saveState',
+      id: this.id,
+      epoch: this.epoch,
+      state,
+      revision: this.revisionValue,
+      savedRevision: this.savedRevision,
+      message,
+    });
   }
 }

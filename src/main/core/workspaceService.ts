@@ -249,7 +249,12 @@ class Workspace {
         this.emit({
           type: 'product.conflict',
           id: store.id,
-          message: `"${store.fileName}" was changed by another program and can no longer be read: ${check.reason} The file was left as it is.`,
+          epoch: store.epoch,
+          conflict: {
+            message: `"${store.fileName}" was changed by another program and can no longer be read: ${check.reason} The file was left as it is.`,
+            disk: 'broken',
+            canMerge: false,
+          },
         });
         this.emit({ type: 'workspace.changed' });
         return;
@@ -463,22 +468,19 @@ class Workspace {
     const { id } = parseInput('product.open', raw);
     const store = await this.getStore(id);
     try {
-      if (store.conflict !== null) {
-        await store.reloadDiscardingLocal();
-      } else {
-        // Make sure what we hand out is what is on disk now, not what the last poll saw.
-        const check = await store.checkDisk();
-        this.handleDiskCheck(store, check);
-        if (check.kind === 'gone') throw new ApiError('not-found', `There is no product "${id}" in the workspace any more.`);
-        if (check.kind === 'broken') throw new ApiError('broken-file', `${store.fileName}: ${check.reason}`);
-      }
+      // Make sure what we hand out is what is on disk now, not what the last poll saw. (A product
+      // in conflict opens with its unsaved edits and the conflict, for the learner to choose.)
+      const check = await store.checkDisk();
+      this.handleDiskCheck(store, check);
+      if (check.kind === 'gone') throw new ApiError('not-found', `There is no product "${id}" in the workspace any more.`);
+      if (check.kind === 'broken') throw new ApiError('broken-file', `${store.fileName}: ${check.reason}`);
     } catch (error) {
       if (error instanceof ApiError && (error.code === 'not-found' || error.code === 'broken-file')) this.forget(store);
       throw toApiError(error, `opening ${store.fileName}`);
     }
     const entry = this.entries.get(id);
     if (entry?.store === store) entry.openCount += 1;
-    return { product: store.product, revision: store.revision, migratedFrom: store.migratedFrom };
+    return store.snapshot();
   }
 
   /**
@@ -509,7 +511,8 @@ class Workspace {
     const store = this.entries.get(id)?.store;
     const productJson = store ? await store.productJson(opened.revision) : null;
     if (productJson === null) return { parts: [asciiJsonBytes(JSON.stringify(opened))], fromFile: false };
-    const tail = `,"revision":${opened.revision},"migratedFrom":${JSON.stringify(opened.migratedFrom)}}`;
+    const { product: _product, ...rest } = opened;
+    const tail = `,${JSON.stringify(rest).slice(1)}`;
     return { parts: [Buffer.from('{"product":', 'latin1'), productJson, Buffer.from(tail, 'latin1')], fromFile: true };
   }
 
@@ -568,7 +571,6 @@ class Workspace {
     const { id, name } = parseInput('product.rename', raw);
     const store = await this.getStore(id);
     const revision = store.applyOwnEdits([{ type: 'product.update', patch: { name } }]);
-    this.emit({ type: 'product.changed', id, revision });
     this.emit({ type: 'workspace.changed' });
     return { revision };
   }
@@ -692,9 +694,24 @@ class Workspace {
   }
 
   async applyEdits(raw: ApiInput<'product.applyEdits'>): Promise<ApiOutput<'product.applyEdits'>> {
-    const { id, baseRevision, edits } = parseInput('product.applyEdits', raw);
+    const { id, baseRevision, edits, clientId, seq, epoch, touched } = parseInput('product.applyEdits', raw);
     const store = await this.getStore(id);
-    return { revision: store.applyEdits(baseRevision, edits) };
+    if (clientId === undefined) return { status: 'applied', revision: store.applyEdits(baseRevision, edits) };
+    return store.applyClientEdits({ baseRevision, edits, clientId, seq, epoch, touched });
+  }
+
+  async sync(raw: ApiInput<'product.sync'>): Promise<ApiOutput<'product.sync'>> {
+    const { id, epoch, knownRevision, clientId, seq } = parseInput('product.sync', raw);
+    const store = await this.getStore(id);
+    return store.syncFrom(epoch, knownRevision, clientId, seq);
+  }
+
+  async resolveConflict(raw: ApiInput<'product.resolveConflict'>): Promise<ApiOutput<'product.resolveConflict'>> {
+    const { id, choice } = parseInput('product.resolveConflict', raw);
+    const store = await this.getStore(id);
+    const answer = await store.resolveConflict(choice, (product) => this.opsLock.run(() => this.writeCopy(product, withSuffix(product.name, ' (my copy)'))));
+    this.emit({ type: 'workspace.changed' });
+    return answer;
   }
 
   async saveCopy(raw: ApiInput<'product.saveCopy'>): Promise<ApiOutput<'product.saveCopy'>> {
@@ -811,6 +828,8 @@ export async function createWorkspaceService(options: WorkspaceServiceOptions, d
     'recovery.restore': (input) => ws.recoveryRestore(input),
     'recovery.delete': (input) => ws.recoveryDelete(input),
     'product.applyEdits': (input) => ws.applyEdits(input),
+    'product.sync': (input) => ws.sync(input),
+    'product.resolveConflict': (input) => ws.resolveConflict(input),
     'product.saveCopy': (input) => ws.saveCopy(input),
     'product.flush': (input) => ws.flush(input),
     'product.close': (input) => ws.closeProduct(input),

@@ -126,12 +126,58 @@ export const RecoveredVersionSchema = z.discriminatedUnion('status', [
   }),
 ]);
 
+/**
+ * One run of the service's copy of an open product. Revisions count within an epoch; a new epoch
+ * (the service restarted, or let the product go and read it again) means a client must take a
+ * snapshot and replay its own unsaved edits on it.
+ */
+export const EpochSchema = z.string().min(1).max(64);
+/** A window's id for its own edits (a new one per opened document). */
+export const ClientIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'Not a client id');
+/** One field of one entity (`story:st-1` / `title`; see `src/shared/sync/footprint.ts`). */
+export const FieldRefSchema = z.object({ entity: z.string().min(1).max(200), field: z.string().min(1).max(100) }).strict();
+
+/**
+ * The file changed on disk (another program) while the service had edits it could not write.
+ * Nothing is written until the learner chooses (`product.resolveConflict`); edits keep being
+ * accepted in memory meanwhile.
+ */
+export const DiskConflictSchema = z.object({
+  message: z.string(),
+  /** What is on disk now: another version, nothing, or a file that does not read as a product. */
+  disk: z.enum(['changed', 'missing', 'broken']),
+  /** The two versions changed different fields, so both can be kept in one (`merge`). */
+  canMerge: z.boolean(),
+});
+export type DiskConflict = z.infer<typeof DiskConflictSchema>;
+
+export const ConflictChoiceSchema = z.enum([
+  'keep-mine-as-copy', // the unsaved version becomes a new product; the product takes the disk version
+  'take-disk', // take the disk version; the unsaved version is set aside under "Recovered versions"
+  'merge', // apply the unsaved edits on the disk version (only when `canMerge`)
+  'write-mine', // the file was deleted or moved: write the unsaved version back
+]);
+export type ConflictChoice = z.infer<typeof ConflictChoiceSchema>;
+
 export const OpenProductSchema = z.object({
   product: ProductSchema,
   revision: Revision,
   /** Set when the file was migrated from an older schema version on load. */
   migratedFrom: z.number().int().nullable(),
+  epoch: EpochSchema,
+  /** The newest revision whose content is on disk. */
+  savedRevision: Revision,
+  conflict: DiskConflictSchema.nullable(),
 });
+
+/** One batch of edits as the service ordered it. */
+export const SyncBatchSchema = z.object({
+  revision: Revision,
+  clientId: z.string(),
+  seq: z.number().int().nonnegative().optional(),
+  edits: z.array(EditSchema),
+});
+export type SyncBatch = z.infer<typeof SyncBatchSchema>;
 
 const IdInput = z.object({ id: ProductIdSchema }).strict();
 
@@ -206,15 +252,63 @@ export const apiMethods = {
     input: z.object({ recoveryId: RecoveryIdSchema }).strict(),
     output: z.object({}).strict(),
   },
+  /**
+   * Apply a window's edits. `baseRevision`: the newest revision the window had seen when it made
+   * them. Without `clientId` a stale base is refused (`conflict`). With it (live windows), edits
+   * made against an older revision are applied on top unless another writer changed one of the
+   * same fields since (`status: conflict`, naming them); `seq` makes a resend after a lost answer
+   * harmless; another `epoch` answers `resync` (take a snapshot with `product.sync`).
+   */
   'product.applyEdits': {
     input: z
       .object({
         id: ProductIdSchema,
         baseRevision: Revision,
         edits: z.array(EditSchema).min(1).max(10_000),
+        clientId: ClientIdSchema.optional(),
+        seq: z.number().int().nonnegative().optional(),
+        epoch: EpochSchema.optional(),
+        /** The fields the edits change, as the window saw them (finds conflicts on deleted entities). */
+        touched: z.array(FieldRefSchema).max(50_000).optional(),
       })
       .strict(),
-    output: z.object({ revision: Revision }),
+    output: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('applied'), revision: Revision }),
+      z.object({ status: z.literal('conflict'), revision: Revision, fields: z.array(FieldRefSchema) }),
+      z.object({ status: z.literal('resync'), revision: Revision, epoch: EpochSchema }),
+    ]),
+  },
+  /**
+   * Bring a window up to date: the batches after `knownRevision` in the same epoch, or a snapshot.
+   * `sentRevision`: the revision the window's batch `seq` was accepted as, if it was.
+   */
+  'product.sync': {
+    input: z
+      .object({
+        id: ProductIdSchema,
+        epoch: EpochSchema,
+        knownRevision: Revision,
+        clientId: ClientIdSchema,
+        seq: z.number().int().nonnegative().optional(),
+      })
+      .strict(),
+    output: z.discriminatedUnion('status', [
+      z.object({
+        status: z.literal('edits'),
+        epoch: EpochSchema,
+        revision: Revision,
+        savedRevision: Revision,
+        batches: z.array(SyncBatchSchema),
+        conflict: DiskConflictSchema.nullable(),
+        sentRevision: Revision.nullable(),
+      }),
+      OpenProductSchema.extend({ status: z.literal('snapshot'), sentRevision: Revision.nullable() }),
+    ]),
+  },
+  /** The learner's choice on a conflict with the file on disk (see `ConflictChoiceSchema`). */
+  'product.resolveConflict': {
+    input: z.object({ id: ProductIdSchema, choice: ConflictChoiceSchema }).strict(),
+    output: z.object({ revision: Revision, copyId: ProductIdSchema.nullable() }),
   },
   /** Save the learner's version of a product under a new id (used to keep local edits on a conflict). */
   'product.saveCopy': {
@@ -275,15 +369,28 @@ export type SaveState = z.infer<typeof SaveStateSchema>;
 
 /** Events the service pushes to every client (IPC `webContents.send`, or server-sent events). */
 export const WorkspaceEventSchema = z.discriminatedUnion('type', [
-  /** The file changed on disk (another program) and was reloaded; clients without pending edits reopen. */
-  z.object({ type: z.literal('product.changed'), id: ProductIdSchema, revision: Revision }),
-  /** The file changed on disk while edits were pending, or a write was refused to protect it. */
-  z.object({ type: z.literal('product.conflict'), id: ProductIdSchema, message: z.string() }),
+  /** A batch of edits was applied (by any window or the service): windows apply it in revision order. */
+  z.object({
+    type: z.literal('product.edits'),
+    id: ProductIdSchema,
+    epoch: EpochSchema,
+    revision: Revision,
+    clientId: z.string(),
+    seq: z.number().int().nonnegative().optional(),
+    edits: z.array(EditSchema),
+  }),
+  /** The product was replaced as a whole (reloaded from disk, a conflict resolved): windows sync. */
+  z.object({ type: z.literal('product.changed'), id: ProductIdSchema, epoch: EpochSchema, revision: Revision }),
+  /** The file changed on disk under unsaved edits (`conflict`), or that conflict was resolved (null). */
+  z.object({ type: z.literal('product.conflict'), id: ProductIdSchema, epoch: EpochSchema, conflict: DiskConflictSchema.nullable() }),
   z.object({
     type: z.literal('product.saveState'),
     id: ProductIdSchema,
+    epoch: EpochSchema,
     state: SaveStateSchema,
     revision: Revision,
+    /** The newest revision on disk. */
+    savedRevision: Revision,
     message: z.string().nullable(),
   }),
   /** Products were added, removed or broke: lists should refresh. */

@@ -23,12 +23,20 @@ export function CommitField(props: CommitFieldProps) {
   const [draft, setDraft] = useState(value);
   const [saved, setSaved] = useState(value);
   const [error, setError] = useState<string | null>(null);
+  /** The stored value changed (another window, the disk) while the learner had typed here. */
+  const [changedElsewhere, setChangedElsewhere] = useState(false);
   const id = useId();
 
-  // When the stored value changes (undo, another field, a reload), show it.
+  // When the stored value changes (undo, another window, a reload), show it — unless the learner
+  // has typed here: their text stays, and the field says the stored value changed.
   if (value !== saved) {
     setSaved(value);
-    setDraft(value);
+    if (draft === saved || draft === value) {
+      setDraft(value);
+      setChangedElsewhere(false);
+    } else {
+      setChangedElsewhere(true);
+    }
   }
 
   const commit = () => {
@@ -36,8 +44,15 @@ export function CommitField(props: CommitFieldProps) {
     const problem = validate?.(draft) ?? null;
     setError(problem);
     if (problem) return;
+    setChangedElsewhere(false);
     onCommit(draft);
   };
+  const takeStored = () => {
+    setDraft(value);
+    setError(null);
+    setChangedElsewhere(false);
+  };
+  const help = error ?? (changedElsewhere ? `Changed elsewhere to “${value.length > 80 ? `${value.slice(0, 80)}…` : value}”. Your text is kept; press Escape to take theirs.` : hint);
 
   const common = {
     id,
@@ -46,7 +61,7 @@ export function CommitField(props: CommitFieldProps) {
     maxLength,
     autoFocus,
     'aria-invalid': error ? true : undefined,
-    'aria-describedby': error || hint ? `${id}-help` : undefined,
+    'aria-describedby': help ? `${id}-help` : undefined,
     onChange: (e: { target: { value: string } }) => setDraft(e.target.value),
     onBlur: commit,
   };
@@ -59,10 +74,7 @@ export function CommitField(props: CommitFieldProps) {
           {...common}
           rows={3}
           onKeyDown={(e) => {
-            if (e.key === 'Escape') {
-              setDraft(value);
-              setError(null);
-            }
+            if (e.key === 'Escape') takeStored();
             if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) commit();
           }}
         />
@@ -70,17 +82,14 @@ export function CommitField(props: CommitFieldProps) {
         <input
           {...common}
           onKeyDown={(e) => {
-            if (e.key === 'Escape') {
-              setDraft(value);
-              setError(null);
-            }
+            if (e.key === 'Escape') takeStored();
             if (e.key === 'Enter') commit();
           }}
         />
       )}
-      {(error || hint) && (
-        <p id={`${id}-help`} className={error ? 'field-error' : 'field-hint'}>
-          {error ?? hint}
+      {help && (
+        <p id={`${id}-help`} className={error ? 'field-error' : changedElsewhere ? 'field-changed' : 'field-hint'} role={changedElsewhere ? 'status' : undefined}>
+          {help}
         </p>
       )}
     </div>

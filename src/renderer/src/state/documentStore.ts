@@ -1,14 +1,30 @@
 /**
- * The open product in the renderer: applies edits at once (instant UI), keeps the inverse edits for
- * undo/redo, and sends the edits to the service in order, one request at a time, each against the
- * revision the service last confirmed. Service events (save state, change on disk, conflict) are
- * folded into the state the views render.
+ * The open product in one window, kept live with every other window on it (server-ordered edits
+ * with client rebase, as Replicache and Linear's sync engine work):
+ *
+ * - `confirmed` is the product at `confirmedRevision` as the service ordered it. Every batch the
+ *   service applies (from any window) arrives as a `product.edits` event and is applied to it in
+ *   revision order; a gap or another epoch is filled with `product.sync`.
+ * - The window shows `confirmed` plus its own edits not yet accepted (`inFlight`, then `pending`),
+ *   replayed on top after every batch from elsewhere. Each pending edit remembers the revision it
+ *   was made on; the service refuses a batch only when another writer changed one of its fields
+ *   since, and the window then asks the learner (keep mine / keep theirs) with both values.
+ * - Undo and redo are this window's own: the inverse is applied as a new edit.
+ * - When the service cannot be reached the window says "Not saved" with the reason, retries with
+ *   back-off (0.5, 1, 2, 4 s, then every 4 s), keeps its unsaved edits in the tab's storage, and
+ *   offers them as a download. After the service restarted (a new epoch) the window finds which of
+ *   its versions is on disk and sends again the edits of its own that are not.
+ * - A conflict with the file on disk is shown with its choices until the learner picks one.
  */
-import { ApiError, type SaveState, type WorkspaceClient, type WorkspaceEvent } from '../../../shared/api/contract';
+import { ApiError, type ApiOutput, type ConflictChoice, type DiskConflict, type SaveState, type SyncBatch, type WorkspaceClient, type WorkspaceEvent } from '../../../shared/api/contract';
 import { applyEdit } from '../../../shared/edits/applyEdit';
 import type { Edit } from '../../../shared/edits/editSchema';
 import type { Product } from '../../../shared/model/schema';
+import { describeConflicts, type FieldConflict } from '../../../shared/sync/conflicts';
+import { sameValue, type FieldRef } from '../../../shared/sync/footprint';
+import { matchingRevision, replay, touchedFields, withoutFields } from '../../../shared/sync/rebase';
 import { afterFrame } from './afterFrame';
+import { clearStash, readStash, stashOf, writeStash, type StashStorage, type UnsavedStash } from './unsavedStash';
 
 export interface UndoEntry {
   label: string;
@@ -19,16 +35,27 @@ export interface UndoEntry {
 }
 
 export type Banner =
-  | { kind: 'conflict'; message: string }
   | { kind: 'save-error'; message: string }
   | { kind: 'rejected'; message: string };
+
+/** Two windows changed the same fields: the learner chooses, field by field described. */
+export interface FieldConflictPrompt {
+  conflicts: FieldConflict[];
+}
 
 export interface DocumentState {
   product: Product;
   /** Edits made here that the service has not yet accepted. */
   pending: number;
   saveState: SaveState;
+  /** Why the product is not saved, in a sentence; null while saving or saved. */
+  notSavedReason: string | null;
   banner: Banner | null;
+  /** The file changed on disk under unsaved edits: the choices stay until one is made. */
+  diskConflict: DiskConflict | null;
+  fieldConflict: FieldConflictPrompt | null;
+  /** Unsaved edits of an earlier session of this tab, offered back until the learner decides. */
+  recovery: { edits: number; savedAt: number } | null;
   canUndo: boolean;
   canRedo: boolean;
   undoLabel: string | null;
@@ -36,47 +63,124 @@ export interface DocumentState {
 }
 
 const MAX_UNDO = 500;
+/** Confirmed versions kept to find which one is on disk after the service restarted. */
+const MAX_HISTORY = 200;
+export const RETRY_DELAYS_MS = [500, 1000, 2000, 4000] as const;
+const STASH_DELAY_MS = 1000;
 
 export interface DispatchOptions {
   /** False: save the edit without an undo step. Default true. */
   undoable?: boolean;
 }
 
+export interface DocumentStoreOptions {
+  /** Where unsaved edits are kept across a reload (null: nowhere). */
+  stash?: StashStorage | null;
+  retryDelaysMs?: readonly number[];
+  now?: () => number;
+}
+
+type Opened = ApiOutput<'product.open'>;
+type Snapshot = Extract<ApiOutput<'product.sync'>, { status: 'snapshot' }>;
+
+interface PendingEdit {
+  edit: Edit;
+  /** The confirmed revision the window showed when the edit was made. */
+  seen: number;
+}
+
+interface SentBatch {
+  seq: number;
+  edits: Edit[];
+  seen: number;
+  /** The confirmed product the batch went out on (to find it on disk after a restart). */
+  base: Product;
+}
+
+function newClientId(): string {
+  const bytes = new Uint8Array(12);
+  globalThis.crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 export class DocumentStore {
   readonly id: string;
+  readonly clientId = newClientId();
   private readonly client: WorkspaceClient;
+  private readonly stash: StashStorage | null;
+  private readonly retryDelays: readonly number[];
+  private readonly now: () => number;
+
+  private epoch: string;
+  private confirmed: Product;
+  private confirmedRevision: number;
+  private savedRevision: number;
+  /** Confirmed versions since the last save, oldest first. */
+  private history: { revision: number; product: Product }[];
+  /** This window's batches the service accepted that may not be on disk yet. */
+  private ownUnsaved: { revision: number; edits: Edit[] }[] = [];
+  private inFlight: SentBatch | null = null;
+  private pending: PendingEdit[] = [];
+  /** A batch the service refused as a field conflict, waiting for the learner's choice. */
+  private held: { edits: Edit[]; fields: FieldRef[]; conflicts: FieldConflict[] } | null = null;
+  private seq = 0;
   private product: Product;
-  private revision: number;
-  private queue: Edit[] = [];
-  private inFlight = false;
+
+  private sending = false;
   private pumpScheduled = false;
+  private syncing: Promise<void> | null = null;
+  private syncAgain = false;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private failures = 0;
+  private stashTimer: ReturnType<typeof setTimeout> | null = null;
+
   private undoStack: UndoEntry[] = [];
   private redoStack: UndoEntry[] = [];
-  /** The highest revision the service has reported as written to disk. */
-  private savedRevision: number;
   /** Set while the service reports that writing failed (it keeps retrying). */
   private writeError: string | null = null;
-  /** Set while this client cannot reach the service. */
+  /** Set while this window cannot reach the service. */
   private sendError: string | null = null;
+  private diskConflict: DiskConflict | null;
   private banner: Banner | null = null;
   private listeners = new Set<() => void>();
   private snapshot: DocumentState;
   private unsubscribe: () => void;
   private idleWaiters: (() => void)[] = [];
+  private disposed = false;
+  /** Unsaved edits from an earlier session (see `unsavedStash`), until applied or discarded. */
+  private offered: UnsavedStash | null;
 
-  constructor(client: WorkspaceClient, id: string, product: Product, revision: number) {
+  constructor(client: WorkspaceClient, id: string, opened: Opened, options: DocumentStoreOptions = {}) {
     this.client = client;
     this.id = id;
-    this.product = product;
-    this.revision = revision;
-    this.savedRevision = revision;
+    this.stash = options.stash ?? null;
+    this.retryDelays = options.retryDelaysMs ?? RETRY_DELAYS_MS;
+    this.now = options.now ?? Date.now;
+    this.epoch = opened.epoch;
+    this.confirmed = opened.product;
+    this.product = opened.product;
+    this.confirmedRevision = opened.revision;
+    this.savedRevision = opened.savedRevision;
+    this.diskConflict = opened.conflict;
+    this.history = [{ revision: opened.revision, product: opened.product }];
+    this.offered = this.stillUnsaved(readStash(this.stash, id));
     this.snapshot = this.makeSnapshot();
     this.unsubscribe = client.subscribe((event) => this.onEvent(event));
   }
 
+  /**
+   * The window no longer shows the product. Edits not yet sent still go out (and are retried);
+   * whatever is unsaved stays in the stash for the next open.
+   */
   dispose(): void {
+    this.disposed = true;
     this.unsubscribe();
     this.listeners.clear();
+    this.stashNow();
   }
 
   // --- React binding (useSyncExternalStore) ---
@@ -90,16 +194,22 @@ export class DocumentStore {
   private emit(): void {
     this.snapshot = this.makeSnapshot();
     for (const listener of this.listeners) listener();
+    this.scheduleStash();
   }
 
   private makeSnapshot(): DocumentState {
     const lastUndo = this.undoStack[this.undoStack.length - 1];
     const lastRedo = this.redoStack[this.redoStack.length - 1];
+    const notSavedReason = this.notSavedReason();
     return {
       product: this.product,
-      pending: this.queue.length + (this.inFlight ? 1 : 0),
-      saveState: this.computeSaveState(),
+      pending: this.pending.length + (this.inFlight ? this.inFlight.edits.length : 0) + (this.held ? this.held.edits.length : 0),
+      saveState: notSavedReason !== null ? 'error' : this.hasUnsaved() ? 'saving' : 'saved',
+      notSavedReason,
       banner: this.banner,
+      diskConflict: this.diskConflict,
+      fieldConflict: this.held ? { conflicts: this.held.conflicts } : null,
+      recovery: this.offered ? { edits: this.offered.edits.length, savedAt: this.offered.savedAt } : null,
       canUndo: lastUndo !== undefined,
       canRedo: lastRedo !== undefined,
       undoLabel: lastUndo?.label ?? null,
@@ -107,10 +217,27 @@ export class DocumentStore {
     };
   }
 
-  private computeSaveState(): SaveState {
-    if (this.writeError !== null || this.sendError !== null) return 'error';
-    if (!this.idle() || this.savedRevision < this.revision) return 'saving';
-    return 'saved';
+  private notSavedReason(): string | null {
+    if (this.diskConflict !== null) return 'The file changed on disk; choose which version to keep.';
+    if (this.held !== null) return 'Another window changed the same fields; choose which value to keep.';
+    if (this.sendError !== null && this.hasUnsaved()) return this.sendError;
+    if (this.writeError !== null) return this.writeError;
+    return null;
+  }
+
+  /** Whether anything this window shows is not on disk yet. */
+  hasUnsaved(): boolean {
+    return this.pending.length > 0 || this.inFlight !== null || this.held !== null || this.ownUnsaved.some((b) => b.revision > this.savedRevision);
+  }
+
+  /** This window's edits that are not on disk, in the order they were made. */
+  unsavedEdits(): Edit[] {
+    return [
+      ...this.ownUnsaved.filter((b) => b.revision > this.savedRevision).flatMap((b) => b.edits),
+      ...(this.inFlight?.edits ?? []),
+      ...(this.held?.edits ?? []),
+      ...this.pending.map((p) => p.edit),
+    ];
   }
 
   // --- Editing ---
@@ -135,8 +262,8 @@ export class DocumentStore {
   undo(): void {
     const entry = this.undoStack.pop();
     if (!entry) return;
-    const result = applyEdit(this.product, entry.inverse);
-    this.product = result.product;
+    const result = this.tryApply(entry.inverse);
+    if (result === null) return;
     this.redoStack.push({ label: entry.label, edit: result.inverse, inverse: entry.inverse });
     this.send(entry.inverse);
   }
@@ -144,14 +271,27 @@ export class DocumentStore {
   redo(): void {
     const entry = this.redoStack.pop();
     if (!entry) return;
-    const result = applyEdit(this.product, entry.edit);
-    this.product = result.product;
+    const result = this.tryApply(entry.edit);
+    if (result === null) return;
     this.undoStack.push({ label: entry.label, edit: entry.edit, inverse: result.inverse });
     this.send(entry.edit);
   }
 
+  /** Undo of a step that another window has since made impossible (its story was deleted) is skipped. */
+  private tryApply(edit: Edit): { inverse: Edit } | null {
+    try {
+      const result = applyEdit(this.product, edit);
+      this.product = result.product;
+      return result;
+    } catch {
+      this.banner = { kind: 'rejected', message: 'That step can no longer be undone: what it changed was changed or deleted elsewhere.' };
+      this.emit();
+      return null;
+    }
+  }
+
   private send(edit: Edit): void {
-    this.queue.push(edit);
+    this.pending.push({ edit, seen: this.confirmedRevision });
     this.emit();
     this.schedulePump();
   }
@@ -169,132 +309,390 @@ export class DocumentStore {
     });
   }
 
-  /** Send queued edits one request at a time, in order. */
+  /**
+   * Send the pending edits, one batch at a time. A batch whose answer was lost goes again with its
+   * number, so the service applies it once.
+   */
   private async pump(): Promise<void> {
-    if (this.inFlight || this.queue.length === 0 || this.banner?.kind === 'conflict') return;
-    const edits = this.queue.splice(0, this.queue.length);
-    this.inFlight = true;
+    if (this.sending || this.held !== null || this.retryTimer !== null) return;
+    if (this.inFlight === null) {
+      if (this.pending.length === 0) return;
+      const batch = this.pending.splice(0);
+      this.inFlight = { seq: ++this.seq, edits: batch.map((p) => p.edit), seen: Math.min(...batch.map((p) => p.seen)), base: this.confirmed };
+    }
+    const sent = this.inFlight;
+    const { edits, seen } = sent;
+    this.sending = true;
+    let answer: ApiOutput<'product.applyEdits'> | null = null;
     try {
-      const { revision } = await this.client.api['product.applyEdits']({ id: this.id, baseRevision: this.revision, edits });
-      this.revision = revision;
-      if (this.sendError !== null) {
-        this.sendError = null;
-        if (this.banner?.kind === 'save-error') this.banner = null;
-      }
+      // The fields the window changed, for the service to judge a conflict with what it has not seen.
+      const touched = seen < this.confirmedRevision ? touchedFields(this.confirmed, replay(this.confirmed, edits).product) : undefined;
+      answer = await this.client.api['product.applyEdits']({ id: this.id, baseRevision: seen, edits, clientId: this.clientId, seq: sent.seq, epoch: this.epoch, touched });
     } catch (error) {
-      this.handleSendError(error, edits);
-    } finally {
-      this.inFlight = false;
-    }
-    if (this.queue.length > 0) {
-      void this.pump();
-    } else {
-      if (this.idle()) this.resolveIdle();
-      this.emit();
-    }
-  }
-
-  private handleSendError(error: unknown, edits: Edit[]): void {
-    if (error instanceof ApiError && error.code === 'conflict') {
-      // The file changed under us: keep the local edits (they are in `product`), stop sending.
-      this.queue.unshift(...edits);
-      this.banner = { kind: 'conflict', message: error.message };
+      this.sending = false;
+      this.failedToSend(error, sent);
       return;
     }
+    this.sending = false;
+    this.reachedService();
+    if (answer.status === 'applied') this.accepted(sent, answer.revision);
+    else if (answer.status === 'conflict') await this.conflicted(sent, answer.fields);
+    else await this.sync();
+    this.afterSend();
+  }
+
+  private afterSend(): void {
+    if (this.pending.length > 0) this.schedulePump();
+    if (!this.hasPendingSend()) this.resolveIdle();
+    this.emit();
+  }
+
+  private hasPendingSend(): boolean {
+    return this.pending.length > 0 || this.inFlight !== null || this.held !== null;
+  }
+
+  /** The service took the batch as `revision`. */
+  private accepted(sent: SentBatch, revision: number): void {
+    if (this.inFlight !== sent) return; // already seen through the event stream or a sync
+    if (revision <= this.confirmedRevision) {
+      // A snapshot already holds it.
+      this.inFlight = null;
+      return;
+    }
+    if (revision === this.confirmedRevision + 1) {
+      this.applyBatch({ revision, clientId: this.clientId, seq: sent.seq, edits: sent.edits });
+      return;
+    }
+    void this.sync(); // batches from elsewhere came first and have not arrived yet
+  }
+
+  /** Another writer changed the same fields: hold the batch and ask the learner. */
+  private async conflicted(sent: SentBatch, fields: FieldRef[]): Promise<void> {
+    await this.sync();
+    if (this.inFlight !== sent) return;
+    this.inFlight = null;
+    const mine = replay(this.confirmed, sent.edits).product;
+    this.held = { edits: sent.edits, fields, conflicts: describeConflicts(fields, this.confirmed, mine) };
+  }
+
+  /** The learner keeps their values: the batch goes again, now made on the latest version. */
+  keepMine(): void {
+    const held = this.held;
+    if (held === null) return;
+    this.held = null;
+    this.pending.unshift(...held.edits.map((edit) => ({ edit, seen: this.confirmedRevision })));
+    this.rebuild();
+    this.afterSend();
+  }
+
+  /** The learner keeps the other values: the batch goes again without the conflicting fields. */
+  keepTheirs(): void {
+    const held = this.held;
+    if (held === null) return;
+    this.held = null;
+    const kept: Edit[] = [];
+    let current = this.confirmed;
+    for (const edit of held.edits) {
+      const trimmed = withoutFields(edit, held.fields, current);
+      if (trimmed === null) continue;
+      try {
+        current = applyEdit(current, trimmed).product;
+        kept.push(trimmed);
+      } catch {
+        // no longer applies on their version: nothing of it is kept
+      }
+    }
+    this.pending.unshift(...kept.map((edit) => ({ edit, seen: this.confirmedRevision })));
+    this.rebuild();
+    this.afterSend();
+  }
+
+  private failedToSend(error: unknown, sent: SentBatch): void {
     if (error instanceof ApiError && (error.code === 'invalid-edit' || error.code === 'bad-request')) {
+      if (this.inFlight === sent) this.inFlight = null;
       // The service refused the change: show why and take the service's version back.
       this.banner = { kind: 'rejected', message: `A change could not be saved and was undone: ${error.message}` };
       this.undoStack = [];
       this.redoStack = [];
-      void this.reload();
+      this.rebuild();
+      this.afterSend();
+      void this.sync();
       return;
     }
-    // The service could not be reached or failed: keep the edits queued and retry.
-    this.queue.unshift(...edits);
-    this.sendError = error instanceof Error ? error.message : String(error);
-    this.banner = { kind: 'save-error', message: this.sendError };
-    setTimeout(() => void this.pump(), 2000);
+    // Not reached, or the answer was lost: keep the batch as it is, say why, and try again later.
+    this.unreachable(error);
   }
 
-  private idle(): boolean {
-    return this.queue.length === 0 && !this.inFlight;
+  private unreachable(error: unknown): void {
+    this.sendError = `Not saved: ${reasonOf(error)} Your edits are kept here and will be sent when the service is back.`;
+    this.failures += 1;
+    this.scheduleRetry();
+    this.emit();
   }
+
+  private scheduleRetry(): void {
+    if (this.retryTimer !== null) return;
+    const delay = this.retryDelays[Math.min(this.failures - 1, this.retryDelays.length - 1)] ?? 4000;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      // Catch up first (the service may have restarted), then send.
+      void this.sync().then(() => void this.pump());
+    }, delay);
+  }
+
+  private reachedService(): void {
+    this.failures = 0;
+    if (this.retryTimer !== null) {
+      clearTimeout(this.retryTimer);
+      this.retryTimer = null;
+    }
+    if (this.sendError !== null) this.sendError = null;
+  }
+
+  // --- Following the service ---
+
+  /** Apply the next batch in the service's order to `confirmed`, and show it under the pending edits. */
+  private applyBatch(batch: SyncBatch): void {
+    this.confirmed = replay(this.confirmed, batch.edits).product;
+    this.confirmedRevision = batch.revision;
+    this.remember();
+    if (batch.clientId === this.clientId) {
+      this.ownUnsaved.push({ revision: batch.revision, edits: batch.edits });
+      if (this.inFlight !== null && this.inFlight.seq === batch.seq) {
+        this.inFlight = null;
+        return; // the view already shows it
+      }
+    }
+    this.rebuild();
+  }
+
+  private remember(): void {
+    this.history.push({ revision: this.confirmedRevision, product: this.confirmed });
+    const firstNeeded = this.history.findIndex((h) => h.revision >= this.savedRevision);
+    if (firstNeeded > 0) this.history.splice(0, firstNeeded);
+    if (this.history.length > MAX_HISTORY) this.history.splice(0, this.history.length - MAX_HISTORY);
+  }
+
+  /** The shown product: the confirmed one with this window's unaccepted edits replayed on it. */
+  private rebuild(): void {
+    const mine = [...(this.inFlight?.edits ?? []), ...(this.held?.edits ?? []), ...this.pending.map((p) => p.edit)];
+    this.product = mine.length === 0 ? this.confirmed : replay(this.confirmed, mine).product;
+  }
+
+  /** Catch up with the service (one request at a time; a call during one runs another after it). */
+  sync(): Promise<void> {
+    if (this.syncing !== null) {
+      this.syncAgain = true;
+      return this.syncing;
+    }
+    const run = (async () => {
+      do {
+        this.syncAgain = false;
+        await this.syncOnce();
+      } while (this.syncAgain);
+    })().finally(() => {
+      this.syncing = null;
+    });
+    this.syncing = run;
+    return run;
+  }
+
+  private async syncOnce(): Promise<void> {
+    let answer: ApiOutput<'product.sync'>;
+    try {
+      answer = await this.client.api['product.sync']({ id: this.id, epoch: this.epoch, knownRevision: this.confirmedRevision, clientId: this.clientId, seq: this.inFlight?.seq });
+    } catch (error) {
+      if (this.hasUnsaved()) this.unreachable(error);
+      return;
+    }
+    const wasUnreachable = this.sendError !== null;
+    this.reachedService();
+    if (answer.status === 'snapshot') {
+      this.adoptSnapshot(answer);
+    } else {
+      for (const batch of answer.batches) if (batch.revision === this.confirmedRevision + 1) this.applyBatch(batch);
+      this.noteSaved(answer.savedRevision);
+      this.diskConflict = answer.conflict;
+    }
+    if (wasUnreachable) this.schedulePump();
+    this.emit();
+  }
+
+  /**
+   * Take the service's whole product. In the same epoch it replaced the product (reloaded from
+   * disk, a conflict resolved): this window's unaccepted edits go again on top. In a new epoch
+   * the service restarted: find which of the known versions is on disk, and send again this
+   * window's edits after it.
+   */
+  private adoptSnapshot(snap: Snapshot): void {
+    const sameEpoch = snap.epoch === this.epoch;
+    const inFlight = this.inFlight;
+    let resend: PendingEdit[] = [];
+    if (sameEpoch) {
+      if (inFlight !== null && snap.sentRevision === null) resend = inFlight.edits.map((edit) => ({ edit, seen: inFlight.seen }));
+    } else {
+      const candidates = [...this.history].reverse();
+      const known = matchingRevision(snap.product, candidates);
+      const inFlightOnDisk = inFlight !== null && known === null && matchingRevision(snap.product, [{ revision: -1, product: replay(inFlight.base, inFlight.edits).product }]) !== null;
+      const after = known ?? this.savedRevision;
+      const own = inFlightOnDisk ? [] : this.ownUnsaved.filter((b) => b.revision > after).flatMap((b) => b.edits);
+      const again = inFlight !== null && !inFlightOnDisk ? inFlight.edits : [];
+      resend = [...own, ...again].map((edit) => ({ edit, seen: snap.revision }));
+      this.pending = this.pending.map((p) => ({ edit: p.edit, seen: snap.revision }));
+      this.epoch = snap.epoch;
+    }
+    this.inFlight = null;
+    this.pending = [...resend, ...this.pending];
+    this.confirmed = snap.product;
+    this.confirmedRevision = snap.revision;
+    this.savedRevision = snap.savedRevision;
+    this.ownUnsaved = [];
+    this.history = [{ revision: snap.revision, product: snap.product }];
+    this.diskConflict = snap.conflict;
+    this.rebuild();
+    if (this.pending.length > 0) this.schedulePump();
+  }
+
+  private noteSaved(savedRevision: number): void {
+    if (savedRevision <= this.savedRevision) return;
+    this.savedRevision = savedRevision;
+    this.ownUnsaved = this.ownUnsaved.filter((b) => b.revision > savedRevision);
+    const firstNeeded = this.history.findIndex((h) => h.revision >= savedRevision);
+    if (firstNeeded > 0) this.history.splice(0, firstNeeded);
+    if (!this.hasUnsaved()) this.resolveIdle();
+  }
+
+  private onEvent(event: WorkspaceEvent): void {
+    if (this.disposed) return;
+    if (event.type === 'workspace.changed') {
+      // The event stream came back (events may have been missed, the service may have restarted).
+      void this.sync();
+      return;
+    }
+    if (event.id !== this.id) return;
+    switch (event.type) {
+      case 'product.edits':
+        if (event.epoch !== this.epoch) {
+          void this.sync();
+        } else if (event.revision === this.confirmedRevision + 1) {
+          this.applyBatch(event);
+          this.emit();
+        } else if (event.revision > this.confirmedRevision) {
+          void this.sync();
+        }
+        return;
+      case 'product.changed':
+        if (event.epoch !== this.epoch || event.revision > this.confirmedRevision) void this.sync();
+        return;
+      case 'product.saveState':
+        if (event.epoch !== this.epoch) return;
+        this.writeError = event.state === 'error' && this.diskConflict === null ? (event.message ?? 'The file could not be saved.') : null;
+        if (event.state !== 'error' && this.banner?.kind === 'save-error') this.banner = null;
+        this.noteSaved(event.savedRevision);
+        this.emit();
+        return;
+      case 'product.conflict':
+        if (event.epoch !== this.epoch && event.conflict !== null && event.conflict.disk !== 'broken') return;
+        this.diskConflict = event.conflict;
+        if (event.conflict === null) void this.sync();
+        this.emit();
+        return;
+    }
+  }
+
+  // --- Waiting and conflicts with the disk ---
 
   private resolveIdle(): void {
     const waiters = this.idleWaiters.splice(0);
     for (const w of waiters) w();
   }
 
-  /** Resolves when every local edit has been accepted by the service. */
+  /** Resolves when every edit of this window has been accepted by the service. */
   whenSent(): Promise<void> {
-    if (this.idle()) return Promise.resolve();
+    if (!this.hasPendingSend()) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  /** Take the service's current version (discarding unsent local edits). */
-  async reload(): Promise<void> {
-    const opened = await this.client.api['product.open']({ id: this.id });
-    // This view was already counted as showing the product: match the extra open.
-    void this.client.api['product.close']({ id: this.id }).catch(() => undefined);
-    this.product = opened.product;
-    this.revision = opened.revision;
-    this.queue = [];
-    this.undoStack = [];
-    this.redoStack = [];
-    this.savedRevision = opened.revision;
-    this.writeError = null;
-    if (this.banner?.kind !== 'rejected') this.banner = null;
-    this.emit();
+  /**
+   * The learner's choice on a conflict with the disk. Answers the id of the copy, if one was made.
+   * The window's last edits reach the service first, so the version kept is the one on screen.
+   */
+  async resolveDiskConflict(choice: ConflictChoice): Promise<string | null> {
+    const conflict = this.diskConflict;
+    if (conflict === null) return null;
+    if (conflict.disk === 'broken') {
+      // The service let the unreadable file go: the copy is made from what this window shows.
+      const { id } = await this.client.api['product.saveCopy']({ product: this.product, name: `${this.product.name} (my copy)` });
+      return id;
+    }
+    await this.whenSent();
+    const { copyId } = await this.client.api['product.resolveConflict']({ id: this.id, choice });
+    await this.sync();
+    return copyId;
   }
 
-  /** Conflict resolution: keep the learner's version as a new product, then take the disk version. */
-  async keepMineAsCopy(): Promise<string> {
-    const mine = this.product;
-    const { id } = await this.client.api['product.saveCopy']({ product: mine, name: `${mine.name} (my copy)` });
-    this.banner = null;
-    await this.reload();
+  /** Write `product` as a new product (a recovered version); answers its id. */
+  async saveAsCopy(product: Product, name: string): Promise<string> {
+    const { id } = await this.client.api['product.saveCopy']({ product, name });
     return id;
   }
 
-  async takeDiskVersion(): Promise<void> {
-    this.banner = null;
-    await this.reload();
-  }
-
   dismissBanner(): void {
-    if (this.banner?.kind === 'conflict') return; // a conflict must be resolved, not dismissed
     this.banner = null;
     this.emit();
   }
 
-  private onEvent(event: WorkspaceEvent): void {
-    if (!('id' in event) || event.id !== this.id) return;
-    switch (event.type) {
-      case 'product.saveState':
-        if (event.state === 'error') {
-          this.writeError = event.message ?? 'The file could not be saved.';
-          this.banner = { kind: 'save-error', message: this.writeError };
-        } else if (event.state === 'saved') {
-          this.savedRevision = Math.max(this.savedRevision, event.revision);
-          this.writeError = null;
-          if (this.banner?.kind === 'save-error' && this.sendError === null) this.banner = null;
-        }
-        this.emit();
-        return;
-      case 'product.changed':
-        if (event.revision === this.revision) return;
-        if (this.idle() && this.banner?.kind !== 'conflict') {
-          void this.reload();
-        } else {
-          this.banner = { kind: 'conflict', message: 'The file was changed on disk by another program while you had unsaved changes.' };
-          this.emit();
-        }
-        return;
-      case 'product.conflict':
-        this.banner = { kind: 'conflict', message: event.message };
-        this.emit();
-        return;
-    }
+  // --- Keeping unsaved edits across a reload ---
+
+  /** A stash whose edits change nothing any more (they reached the disk after all) is dropped. */
+  private stillUnsaved(stash: UnsavedStash | null): UnsavedStash | null {
+    if (stash === null) return null;
+    const { product, applied } = replay(this.product, stash.edits);
+    if (applied.length > 0 && !sameValue(product, this.product)) return stash;
+    clearStash(this.stash, this.id);
+    return null;
+  }
+
+  /** The product with the offered edits replayed on it, and how many no longer apply. */
+  recoveredVersion(): { product: Product; skipped: number } | null {
+    if (this.offered === null) return null;
+    const { product, failed } = replay(this.product, this.offered.edits);
+    return { product, skipped: failed.length };
+  }
+
+  /** Apply the offered edits as one undoable step; answers how many no longer applied. */
+  applyRecovered(): number {
+    const offered = this.offered;
+    if (offered === null) return 0;
+    const { applied, failed } = replay(this.product, offered.edits);
+    this.offered = null;
+    if (applied.length > 0) this.dispatch({ type: 'batch', label: 'Recovered unsaved changes', edits: applied });
+    else this.emit();
+    return failed.length;
+  }
+
+  discardRecovered(): void {
+    this.offered = null;
+    this.stashNow();
+    this.emit();
+  }
+
+  private scheduleStash(): void {
+    if (this.stash === null || this.stashTimer !== null) return;
+    this.stashTimer = setTimeout(() => {
+      this.stashTimer = null;
+      this.stashNow();
+    }, STASH_DELAY_MS);
+  }
+
+  /** Keep the unsaved edits in the tab's storage now (before the page goes away), or clear them. */
+  stashNow(): void {
+    if (this.stash === null) return;
+    if (this.stashTimer !== null) clearTimeout(this.stashTimer);
+    this.stashTimer = null;
+    const edits = [...(this.offered?.edits ?? []), ...(this.hasUnsaved() ? this.unsavedEdits() : [])];
+    if (edits.length === 0) clearStash(this.stash, this.id);
+    else writeStash(this.stash, stashOf(this.id, this.product.name, edits, this.now()));
   }
 }
 

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { errorMessage } from '../../components/errors';
 import { useClient } from '../../state/clientContext';
 import { DocumentStore } from '../../state/documentStore';
+import { browserStashStorage } from '../../state/unsavedStash';
 import { navigate, VIEWS, type View } from '../../state/route';
 import { useDocument } from '../../state/useDocument';
 import { highlightedStoryIds } from '../../../../shared/practice/scope';
@@ -13,6 +14,7 @@ import { PrioritizeView } from '../prioritize/PrioritizeView';
 import { RoadmapView } from '../roadmap/RoadmapView';
 import { SpecView } from '../spec/SpecView';
 import { DocumentBanner } from './DocumentBanner';
+import { FieldConflictDialog } from './FieldConflictDialog';
 import { SaveIndicator } from './SaveIndicator';
 import { useUndoShortcuts } from './useUndoShortcuts';
 
@@ -39,7 +41,7 @@ export function ProductShell({ id, view }: { id: string; view: View }) {
           void client.api['product.close']({ id }).catch(() => undefined);
           return;
         }
-        opened = new DocumentStore(client, id, result.product, result.revision);
+        opened = new DocumentStore(client, id, result, { stash: browserStashStorage() });
         setStore(opened);
       },
       (e: unknown) => !disposed && setError(errorMessage(e)),
@@ -76,6 +78,7 @@ export function ProductShell({ id, view }: { id: string; view: View }) {
 function OpenProduct({ store, view }: { store: DocumentStore; view: View }) {
   const doc = useDocument(store);
   useUndoShortcuts(store);
+  useUnsavedGuard(store);
   const [practice, setPractice] = usePracticeState(store.id);
   const exercise = practice.open && practice.exerciseId !== null ? doc.product.practice.exercises.find((e) => e.id === practice.exerciseId) : undefined;
   const scope = useMemo<PracticeScope | null>(
@@ -129,10 +132,11 @@ function OpenProduct({ store, view }: { store: DocumentStore; view: View }) {
           <button type="button" onClick={() => store.redo()} disabled={!doc.canRedo} title={doc.redoLabel ? `Redo ${doc.redoLabel}` : 'Nothing to redo'} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z">
             Redo
           </button>
-          <SaveIndicator state={doc.saveState} pending={doc.pending} />
+          <SaveIndicator state={doc.saveState} pending={doc.pending} reason={doc.notSavedReason} />
         </div>
       </header>
-      <DocumentBanner store={store} banner={doc.banner} />
+      <DocumentBanner store={store} doc={doc} />
+      {doc.fieldConflict && <FieldConflictDialog key={doc.fieldConflict.conflicts.map((c) => `${c.entity}/${c.field}`).join()} store={store} prompt={doc.fieldConflict} />}
       <div className="practice-layout">
         <PracticeScopeContext.Provider value={scope}>
           <main className="view" id="main">
@@ -146,4 +150,28 @@ function OpenProduct({ store, view }: { store: DocumentStore; view: View }) {
       </div>
     </div>
   );
+}
+
+/**
+ * Before the page goes away (reload, close, another address) with edits that are not on disk: keep
+ * them in the tab's storage, and ask. (The desktop app saves on close in the main process.)
+ */
+function useUnsavedGuard(store: DocumentStore): void {
+  const client = useClient();
+  useEffect(() => {
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      store.stashNow();
+      if (client.shell !== 'web' || !store.hasUnsaved()) return;
+      event.preventDefault();
+      // Older browsers show the prompt only when returnValue is set.
+      event.returnValue = '';
+    };
+    const onPageHide = () => store.stashNow();
+    window.addEventListener('beforeunload', onBeforeUnload);
+    window.addEventListener('pagehide', onPageHide);
+    return () => {
+      window.removeEventListener('beforeunload', onBeforeUnload);
+      window.removeEventListener('pagehide', onPageHide);
+    };
+  }, [client, store]);
 }
