@@ -7,6 +7,8 @@ export interface WebCliOptions {
   samples: string;
   staticDir: string;
   writeDelayMs: number | undefined;
+  /** PM_WEB_TOKEN: keep one session token across restarts, so open pages reconnect by themselves. */
+  token: string | undefined;
   help: boolean;
 }
 
@@ -25,7 +27,10 @@ export const WEB_CLI_USAGE = `Usage: node out/main/web.js [options]
   --samples <dir>      the folder of sample products (default: resources/samples of this repo)
   --static <dir>       the built renderer (default: out/renderer)
   --write-delay <ms>   how long writes to one file are coalesced
-  --help               show this text`;
+  --help               show this text
+
+  PM_WEB_TOKEN=<token> keeps the session token across restarts (16-256 letters, digits, - or _),
+  so a page left open reconnects by itself when the web shell is started again.`;
 
 export class CliUsageError extends Error {}
 
@@ -63,12 +68,17 @@ export function parseWebCliArgs(argv: readonly string[], defaults: WebCliDefault
   const port = values.has('--port') ? parseInteger(values.get('--port'), '--port', 0, 65_535) : 0;
   const writeDelayMs = values.has('--write-delay') ? parseInteger(values.get('--write-delay'), '--write-delay', 0, 60_000) : undefined;
   const workspaceArg = values.get('--workspace') ?? (env.PM_WORKSPACE_DIR || undefined);
+  const token = env.PM_WEB_TOKEN || undefined;
+  if (token !== undefined && !/^[A-Za-z0-9_-]{16,256}$/.test(token)) {
+    throw new CliUsageError('PM_WEB_TOKEN must be 16 to 256 letters, digits, "-" or "_".');
+  }
   return {
     workspace: resolve(workspaceArg ?? defaults.defaultWorkspace()),
     port,
     samples: resolve(values.get('--samples') ?? resolve(defaults.builtDir, '../../resources/samples')),
     staticDir: resolve(values.get('--static') ?? resolve(defaults.builtDir, '../renderer')),
     writeDelayMs,
+    token,
     help,
   };
 }

@@ -34,7 +34,7 @@ export async function runWebShell(options: WebCliOptions, deps: WebShellDeps): P
   });
   let host: WebHost;
   try {
-    host = await startWebHost({ service, staticDir: options.staticDir, port: options.port });
+    host = await startWebHost({ service, staticDir: options.staticDir, port: options.port, ...(options.token === undefined ? {} : { token: options.token }) });
   } catch (error) {
     await service.close();
     throw error;

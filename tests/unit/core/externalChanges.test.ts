@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, renameSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError, type WorkspaceEvent } from '../../../src/shared/api/contract';
+import type { WorkspaceEvent } from '../../../src/shared/api/contract';
 import { parseProductText, serializeProduct } from '../../../src/shared/model/productFile';
 import type { WorkspaceService } from '../../../src/main/core/service';
 import { EventLog, makeProduct, makeTempWorkspace, productText, sleep, startService, writeText, type TempWorkspace } from './fixtures';
@@ -41,7 +41,7 @@ describe('changes made by another program (watched)', () => {
     await sleep(120); // the watcher has seen the file as it is
     otherProgramWrites('changed elsewhere');
     const changed = await events.waitFor(isChanged);
-    expect(changed).toEqual({ type: 'product.changed', id: 'alpha', revision: opened.revision + 1 });
+    expect(changed).toEqual({ type: 'product.changed', id: 'alpha', epoch: opened.epoch, revision: opened.revision + 1 });
     const reopened = await service['product.open']({ id: 'alpha' });
     expect(reopened.revision).toBe(opened.revision + 1);
     expect(reopened.product.summary).toBe('changed elsewhere');
@@ -74,19 +74,21 @@ describe('changes made by another program (watched)', () => {
     const theirs = otherProgramWrites('their edit');
     const conflict = await events.waitFor(isConflict);
     expect(conflict.id).toBe('alpha');
-    expect(conflict.message).toMatch(/changed by another program.*unsaved edits.*Nothing was overwritten/);
-    // Flushing refuses rather than clobbering, and further edits are refused too.
+    expect(conflict.conflict?.message).toMatch(/changed by another program.*unsaved edits.*Nothing was overwritten/);
+    expect(conflict.conflict?.disk).toBe('changed');
+    // Flushing refuses rather than clobbering; further edits are kept in memory, not written.
     await expect(service['product.flush']({ id: 'alpha' })).rejects.toMatchObject({ code: 'conflict' });
-    await expect(
-      service['product.applyEdits']({ id: 'alpha', baseRevision: opened.revision + 1, edits: [{ type: 'product.update', patch: { summary: 'more' } }] }),
-    ).rejects.toBeInstanceOf(ApiError);
+    await service['product.applyEdits']({ id: 'alpha', baseRevision: opened.revision + 1, edits: [{ type: 'product.update', patch: { summary: 'local edit' } }] });
     expect(readFileSync(file(), 'utf8')).toBe(theirs);
-    // The local version can be saved as a copy…
-    const { id } = await service['product.saveCopy']({ product: { ...makeProduct('alpha', { name: 'Alpha' }), summary: 'local edit' }, name: 'Alpha mine' });
-    expect(id).toBe('alpha-mine');
-    // …and reopening loads the disk version, setting the discarded one aside in .backups/recovered.
+    // Reopening shows the unsaved version and the conflict, for the learner to choose.
+    const again = await service['product.open']({ id: 'alpha' });
+    expect(again.product.summary).toBe('local edit');
+    expect(again.conflict?.disk).toBe('changed');
+    // Taking the disk version sets the unsaved one aside in .backups/recovered first.
+    await service['product.resolveConflict']({ id: 'alpha', choice: 'take-disk' });
     const reopened = await service['product.open']({ id: 'alpha' });
     expect(reopened.product.summary).toBe('their edit');
+    expect(reopened.conflict).toBeNull();
     const [setAside] = readdirSync(join(tw.folder, '.backups', 'recovered')).filter((n) => n.endsWith('.product.json'));
     const discarded = parseProductText(readFileSync(join(tw.folder, '.backups', 'recovered', setAside ?? 'none'), 'utf8'));
     expect(discarded.ok && discarded.product.summary).toBe('local edit');
@@ -101,7 +103,7 @@ describe('changes made by another program (watched)', () => {
     await sleep(60);
     writeText(file(), '{ "schemaVersion": 2, "id": "alpha", ');
     const conflict = await events.waitFor(isConflict);
-    expect(conflict.message).toMatch(/can no longer be read.*not valid JSON/);
+    expect(conflict.conflict?.message).toMatch(/can no longer be read.*not valid JSON/);
     await events.waitFor((e) => e.type === 'workspace.changed');
     await expect(service['product.open']({ id: 'alpha' })).rejects.toMatchObject({ code: 'broken-file' });
     const { products } = await service['products.list']({});
@@ -123,7 +125,7 @@ describe('changes made by another program (watched)', () => {
     const opened = await service['product.open']({ id: 'alpha' });
     await sleep(100);
     otherProgramWrites('polled');
-    expect(await events.waitFor(isChanged)).toEqual({ type: 'product.changed', id: 'alpha', revision: opened.revision + 1 });
+    expect(await events.waitFor(isChanged)).toEqual({ type: 'product.changed', id: 'alpha', epoch: opened.epoch, revision: opened.revision + 1 });
   });
 
   it('fs.watch alone (no polling) also finds the change', async () => {
@@ -131,7 +133,7 @@ describe('changes made by another program (watched)', () => {
     ({ service, events } = await startService(tw, {}, { useFsWatch: true, pollIntervalMs: 0 }));
     const opened = await service['product.open']({ id: 'alpha' });
     otherProgramWrites('watched');
-    expect(await events.waitFor(isChanged)).toEqual({ type: 'product.changed', id: 'alpha', revision: opened.revision + 1 });
+    expect(await events.waitFor(isChanged)).toEqual({ type: 'product.changed', id: 'alpha', epoch: opened.epoch, revision: opened.revision + 1 });
   });
 
   it('announces files added by another program with workspace.changed', async () => {

@@ -54,6 +54,7 @@ async function takeDiskVersionOver(localSummary: string, theirSummary: string): 
   await service['product.applyEdits']({ id: 'alpha', baseRevision: opened.revision, edits: [{ type: 'product.update', patch: { summary: localSummary } }] });
   writeText(fileOf('alpha'), serializeProduct({ ...makeProduct('alpha', { name: 'Alpha', storyCount: 3 }), summary: theirSummary }));
   expect(await codeOf(service['product.flush']({ id: 'alpha' }))).toBe('conflict');
+  await service['product.resolveConflict']({ id: 'alpha', choice: 'take-disk' });
   const reopened = await service['product.open']({ id: 'alpha' });
   expect(reopened.product.summary).toBe(theirSummary);
 }

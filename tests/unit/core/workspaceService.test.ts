@@ -199,7 +199,8 @@ describe('copies, rename, trash', () => {
     await service['product.flush']({ id: 'alpha' });
     expect(readProduct('alpha').name).toBe('Renamed');
     expect(readdirSync(tw.folder).filter((n) => n.endsWith('.product.json'))).toEqual(['alpha.product.json']);
-    expect(events.events).toContainEqual({ type: 'product.changed', id: 'alpha', revision });
+    // Every window hears of the rename as an edit of the service, in revision order.
+    expect(events.events).toContainEqual(expect.objectContaining({ type: 'product.edits', id: 'alpha', revision, clientId: 'service', edits: [{ type: 'product.update', patch: { name: 'Renamed' } }] }));
     const list = await service['products.list']({});
     expect(list.products).toMatchObject([{ status: 'ok', id: 'alpha', name: 'Renamed' }]);
   });

@@ -11,13 +11,13 @@ import {
   registerIpcHandlers,
   type EventRecipient,
   type InvokeEventLike,
-  type IpcMainLike,
 } from '../../../src/main/electron/ipc';
 import { APP_ENTRY_URL, APP_ORIGIN } from '../../../src/main/electron/security';
-import { createBridge, type IpcRendererLike } from '../../../src/preload/bridge';
+import { createBridge } from '../../../src/preload/bridge';
 import { IPC_EVENT_CHANNEL } from '../../../src/preload/channels';
 import { createIpcClient } from '../../../src/renderer/src/api/ipcClient';
 import { FakeWorkspaceService } from '../web/fakeWorkspaceService';
+import { FakeIpcMain, fakeElectronIpc } from './fakeElectronIpc';
 
 const appFrame: InvokeEventLike = { senderFrame: { url: APP_ENTRY_URL } };
 const foreignFrame: InvokeEventLike = { senderFrame: { url: 'https://evil.example/' } };
@@ -66,17 +66,6 @@ describe('createIpcHandler', () => {
   });
 });
 
-class FakeIpcMain implements IpcMainLike {
-  readonly handlers = new Map<string, (event: InvokeEventLike, ...args: unknown[]) => unknown>();
-  handle(channel: string, listener: (event: InvokeEventLike, ...args: unknown[]) => unknown): void {
-    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
-    this.handlers.set(channel, listener);
-  }
-  removeHandler(channel: string): void {
-    this.handlers.delete(channel);
-  }
-}
-
 describe('registerIpcHandlers', () => {
   it('registers pm:<method> for every API method, and removes them again', () => {
     const ipcMain = new FakeIpcMain();
@@ -107,35 +96,6 @@ describe('forwardServiceEvents', () => {
     expect(service.listenerCount).toBe(0);
   });
 });
-
-/** Electron's IPC, faked in one process: invoke → registered handler (with a frame), send → renderer listeners. */
-function fakeElectronIpc(frame: InvokeEventLike) {
-  const ipcMain = new FakeIpcMain();
-  const rendererListeners = new Map<string, Set<(event: unknown, ...args: unknown[]) => void>>();
-  const ipcRenderer: IpcRendererLike = {
-    async invoke(channel, ...args) {
-      const handler = ipcMain.handlers.get(channel);
-      if (!handler) throw new Error(`No handler registered for '${channel}'`);
-      // Electron passes the handler's return value through structured clone.
-      return structuredClone(await handler(frame, ...args));
-    },
-    on(channel, listener) {
-      const set = rendererListeners.get(channel) ?? new Set();
-      set.add(listener);
-      rendererListeners.set(channel, set);
-    },
-    removeListener(channel, listener) {
-      rendererListeners.get(channel)?.delete(listener);
-    },
-  };
-  const webContents: EventRecipient = {
-    send(channel, payload) {
-      for (const listener of rendererListeners.get(channel) ?? []) listener({ sender: 'ipcRenderer-would-leak-here' }, structuredClone(payload));
-    },
-    isDestroyed: () => false,
-  };
-  return { ipcMain, ipcRenderer, webContents, rendererListeners };
-}
 
 describe('round trip: renderer client → preload bridge → main handlers → service', () => {
   const noTextEditing = { isEditingText: () => false, runNativeEdit: () => undefined };
@@ -171,9 +131,10 @@ describe('round trip: renderer client → preload bridge → main handlers → s
     const client = createIpcClient(createBridge(ipc.ipcRenderer, noTextEditing));
     const received: WorkspaceEvent[] = [];
     const unsubscribe = client.subscribe((event) => received.push(event));
-    service.emit({ type: 'product.conflict', id: 'civic-cloud', message: 'Changed on disk' });
-    service.emit({ type: 'product.changed', id: 'BAD ID', revision: 1 } as WorkspaceEvent);
-    expect(received).toEqual([{ type: 'product.conflict', id: 'civic-cloud', message: 'Changed on disk' }]);
+    const conflict: WorkspaceEvent = { type: 'product.conflict', id: 'civic-cloud', epoch: 'e1', conflict: { message: 'Changed on disk', disk: 'changed', canMerge: false } };
+    service.emit(conflict);
+    service.emit({ type: 'product.changed', id: 'BAD ID', epoch: 'e1', revision: 1 } as WorkspaceEvent);
+    expect(received).toEqual([conflict]);
     unsubscribe();
     expect(ipc.rendererListeners.get(IPC_EVENT_CHANNEL)?.size).toBe(0);
     service.emit({ type: 'workspace.changed' });

@@ -149,6 +149,12 @@ function shapedInput(method: ApiMethod): fc.Arbitrary<{ input: unknown; liveRevi
       return fc
         .record({ id: fc.oneof(fc.constant('alpha'), productIdArb), baseRevision: fc.oneof(fc.nat({ max: 50 }), fc.integer()), edits: editsArb, live: fc.boolean() })
         .map(({ live, ...input }) => ({ input, liveRevision: live }));
+    case 'product.sync':
+      return plain(
+        fc.record({ id: fc.oneof(fc.constant('alpha'), productIdArb), epoch: fc.string({ maxLength: 70 }), knownRevision: fc.oneof(fc.nat({ max: 50 }), fc.integer()), clientId: fc.oneof(fc.constant('client-0001'), fc.string()) }),
+      );
+    case 'product.resolveConflict':
+      return plain(fc.record({ id: fc.oneof(fc.constant('alpha'), productIdArb), choice: fc.constantFrom('keep-mine-as-copy', 'take-disk', 'merge', 'write-mine', 'nonsense') }));
     case 'product.saveCopy':
       return plain(fc.record({ product: productArb, name: nameArb }));
     case 'export.save':

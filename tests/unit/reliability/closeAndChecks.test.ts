@@ -75,7 +75,7 @@ describe('the web shell stopping while the disk refuses writes', () => {
     writeText(join(tw.folder, 'alpha.product.json'), productText('alpha'));
     let created: WorkspaceService | null = null;
     const shell = await runWebShell(
-      { workspace: tw.folder, samples: tw.samples, staticDir: tw.root, port: 0, writeDelayMs: 60_000, help: false },
+      { workspace: tw.folder, samples: tw.samples, staticDir: tw.root, port: 0, writeDelayMs: 60_000, token: undefined, help: false },
       {
         createService: async (options: WorkspaceServiceOptions) => (created = await createWorkspaceService(options, { fs: cfs.fs, pollIntervalMs: 0, useFsWatch: false, retryDelaysMs: [60_000] })),
         print: () => undefined,

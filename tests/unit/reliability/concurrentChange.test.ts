@@ -164,23 +164,22 @@ describe.each([
         // The backup never holds the other program's version (it is the last version the app knew).
         const backup = readOrNull(join(s.tw.folder, '.backups', `${ID}.product.json.bak`));
         expect(backup === null || backup === OLD_TEXT, `${step}: backup is ours`).toBe(true);
-        // Further edits are refused rather than piled on a version that cannot be saved.
-        expect(await codeOf(s.service['product.applyEdits']({ id: ID, baseRevision: s.revision, edits: MINE })), step).toBe('conflict');
-
-        // Keep mine: saved as a copy, exactly.
-        const mine = parseProductText(MINE_TEXT);
-        if (!mine.ok) throw new Error(mine.reason);
-        const { id: copyId } = await s.service['product.saveCopy']({ product: mine.product, name: 'Alpha (my version)' });
-        const copy = parseProductText(readFileSync(join(s.tw.folder, `${copyId}.product.json`), 'utf8'));
-        expect(copy.ok && copy.product.summary, step).toBe('my unsaved edit');
-        expect(readOrNull(s.file), `${step}: theirs untouched by the copy`).toBe(theirs);
+        // The choice waits: reopening shows the unsaved version with the conflict, nothing is written.
+        const inConflict = await s.service['product.open']({ id: ID });
+        expect(inConflict.conflict?.disk, step).toBe(how === 'delete' ? 'missing' : 'changed');
+        expect(serializeProduct(inConflict.product), step).toBe(MINE_TEXT);
+        expect(readOrNull(s.file), `${step}: theirs stays`).toBe(theirs);
 
         if (how === 'delete') {
-          expect(await codeOf(s.service['product.open']({ id: ID })), step).toBe('not-found');
+          // Write mine back: the file is mine again.
+          await s.service['product.resolveConflict']({ id: ID, choice: 'write-mine' });
+          await s.service['product.flush']({ id: ID });
+          expect(readOrNull(s.file), step).toBe(MINE_TEXT);
           continue;
         }
-        // Take theirs: reopening loads the disk version, the local one is set aside in
-        // .backups/recovered, and editing goes on from their version.
+        // Take theirs: the local version is set aside in .backups/recovered first, and editing
+        // goes on from their version.
+        await s.service['product.resolveConflict']({ id: ID, choice: 'take-disk' });
         const reopened = await s.service['product.open']({ id: ID });
         expect(serializeProduct(reopened.product), step).toBe(THEIRS_TEXT);
         const recovered = join(s.tw.folder, '.backups', 'recovered');

@@ -17,7 +17,7 @@ function fakeApi(overrides: Partial<WorkspaceApi> = {}): { api: WorkspaceApi; ca
     'workspace.info': async (input) => (record('workspace.info', input), { folder: '/tmp/ws', canChooseFolder: false }),
     'workspace.chooseFolder': async (input) => (record('workspace.chooseFolder', input), { folder: null }),
     'products.list': async (input) => (record('products.list', input), { products: [], samples: [] }),
-    'product.open': async (input) => (record('product.open', input), { product: richProduct(), revision: 3, migratedFrom: null }),
+    'product.open': async (input) => (record('product.open', input), { product: richProduct(), revision: 3, migratedFrom: null, epoch: 'e1', savedRevision: 3, conflict: null }),
     'product.create': async (input) => (record('product.create', input), { id: 'new-product' }),
     'product.createFromSample': async (input) => (record('product.createFromSample', input), { id: 'from-sample' }),
     'product.duplicate': async (input) => (record('product.duplicate', input), { id: 'copy' }),
@@ -28,7 +28,12 @@ function fakeApi(overrides: Partial<WorkspaceApi> = {}): { api: WorkspaceApi; ca
     'recovery.list': async (input) => (record('recovery.list', input), { entries: [] }),
     'recovery.restore': async (input) => (record('recovery.restore', input), { id: 'tool-library-recovered' }),
     'recovery.delete': async (input) => (record('recovery.delete', input), {}),
-    'product.applyEdits': async (input) => (record('product.applyEdits', input), { revision: 5 }),
+    'product.applyEdits': async (input) => (record('product.applyEdits', input), { status: 'applied', revision: 5 }),
+    'product.sync': async (input) => (
+      record('product.sync', input),
+      { status: 'edits', epoch: input.epoch, revision: 5, savedRevision: 5, batches: [], conflict: null, sentRevision: null }
+    ),
+    'product.resolveConflict': async (input) => (record('product.resolveConflict', input), { revision: 6, copyId: null }),
     'product.saveCopy': async (input) => (record('product.saveCopy', input), { id: 'saved-copy' }),
     'product.flush': async (input) => (record('product.flush', input), { revision: 5 }),
     'product.close': async (input) => (record('product.close', input), {}),
@@ -145,7 +150,7 @@ describe('dispatchApiCall: valid calls', () => {
   it('returns the result and passes the parsed input to the service', async () => {
     const { api, calls } = fakeApi();
     const response = await dispatchApiCall(api, 'product.open', { id: 'tool-library' });
-    expect(response).toEqual({ ok: true, result: { product: richProduct(), revision: 3, migratedFrom: null } });
+    expect(response).toEqual({ ok: true, result: { product: richProduct(), revision: 3, migratedFrom: null, epoch: 'e1', savedRevision: 3, conflict: null } });
     expect(calls).toEqual([{ method: 'product.open', input: { id: 'tool-library' } }]);
   });
 
@@ -163,7 +168,7 @@ describe('dispatchApiCall: valid calls', () => {
     const { api, calls } = fakeApi();
     const edits = JSON.parse(JSON.stringify(Object.values(sampleEdits()))) as unknown;
     const response = await dispatchApiCall(api, 'product.applyEdits', { id: 'tool-library', baseRevision: 3, edits });
-    expect(response).toEqual({ ok: true, result: { revision: 5 } });
+    expect(response).toEqual({ ok: true, result: { status: 'applied', revision: 5 } });
     expect(calls).toHaveLength(1);
   });
 
@@ -173,6 +178,8 @@ describe('dispatchApiCall: valid calls', () => {
       'workspace.chooseFolder': {},
       'products.list': {},
       'product.open': { id: 'tool-library' },
+      'product.sync': { id: 'tool-library', epoch: 'e1', knownRevision: 3, clientId: 'client-0001' },
+      'product.resolveConflict': { id: 'tool-library', choice: 'merge' },
       'product.create': { name: 'New' },
       'product.createFromSample': { sampleId: 'civic-cloud-platform' },
       'product.duplicate': { id: 'tool-library', name: 'Copy' },

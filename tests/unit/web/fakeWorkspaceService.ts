@@ -114,7 +114,17 @@ export class FakeWorkspaceService implements WorkspaceService {
 
   'product.applyEdits' = async (input: ApiInput<'product.applyEdits'>): Promise<ApiOutput<'product.applyEdits'>> => {
     this.record('product.applyEdits', input);
-    return { revision: input.baseRevision + 1 };
+    return { status: 'applied', revision: input.baseRevision + 1 };
+  };
+
+  'product.sync' = async (input: ApiInput<'product.sync'>): Promise<ApiOutput<'product.sync'>> => {
+    this.record('product.sync', input);
+    return { status: 'edits', epoch: input.epoch, revision: input.knownRevision, savedRevision: input.knownRevision, batches: [], conflict: null, sentRevision: null };
+  };
+
+  'product.resolveConflict' = async (input: ApiInput<'product.resolveConflict'>): Promise<ApiOutput<'product.resolveConflict'>> => {
+    this.record('product.resolveConflict', input);
+    return { revision: 3, copyId: input.choice === 'keep-mine-as-copy' ? `${input.id}-my-copy` : null };
   };
 
   'product.saveCopy' = async (input: ApiInput<'product.saveCopy'>): Promise<ApiOutput<'product.saveCopy'>> => {

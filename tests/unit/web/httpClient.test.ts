@@ -62,7 +62,7 @@ describe('createHttpClient', () => {
   it('offers a function for every API method', () => {
     const client = createHttpClient(origin(), host.token);
     expect(Object.keys(client.api).sort()).toEqual(
-      ['workspace.info', 'workspace.chooseFolder', 'products.list', 'product.open', 'product.create', 'product.createFromSample', 'product.duplicate', 'product.rename', 'product.delete', 'trash.list', 'trash.restore', 'recovery.list', 'recovery.restore', 'recovery.delete', 'product.applyEdits', 'product.saveCopy', 'product.flush', 'product.close', 'export.save', 'export.pdf'].sort(),
+      ['workspace.info', 'workspace.chooseFolder', 'products.list', 'product.open', 'product.create', 'product.createFromSample', 'product.duplicate', 'product.rename', 'product.delete', 'trash.list', 'trash.restore', 'recovery.list', 'recovery.restore', 'recovery.delete', 'product.applyEdits', 'product.sync', 'product.resolveConflict', 'product.saveCopy', 'product.flush', 'product.close', 'export.save', 'export.pdf'].sort(),
     );
   });
 
@@ -92,11 +92,11 @@ describe('createHttpClient', () => {
     const unsubscribeFirst = client.subscribe((event) => first.push(event));
     const unsubscribeSecond = client.subscribe((event) => second.push(event));
     await waitFor(() => service.listenerCount === 1);
-    service.emit({ type: 'product.saveState', id: 'civic-cloud', state: 'saved', revision: 4, message: null });
+    service.emit({ type: 'product.saveState', id: 'civic-cloud', epoch: 'e1', state: 'saved', revision: 4, savedRevision: 4, message: null });
     service.emit({ type: 'workspace.changed' });
     await waitFor(() => first.length === 2 && second.length === 2);
     expect(first).toEqual([
-      { type: 'product.saveState', id: 'civic-cloud', state: 'saved', revision: 4, message: null },
+      { type: 'product.saveState', id: 'civic-cloud', epoch: 'e1', state: 'saved', revision: 4, savedRevision: 4, message: null },
       { type: 'workspace.changed' },
     ]);
     unsubscribeFirst();
@@ -127,7 +127,7 @@ describe('createHttpClient', () => {
     host.server.closeAllConnections(); // drop the stream from the server side
     await waitFor(() => received.some((event) => event.type === 'workspace.changed'));
     await waitFor(() => service.listenerCount === 1);
-    service.emit({ type: 'product.changed', id: 'civic-cloud', revision: 9 });
+    service.emit({ type: 'product.changed', id: 'civic-cloud', epoch: 'e1', revision: 9 });
     await waitFor(() => received.some((event) => event.type === 'product.changed'));
     unsubscribe();
     await waitFor(() => service.listenerCount === 0);
@@ -220,7 +220,7 @@ describe('connectWorkspace', () => {
   it('uses the IPC bridge when the preload exposed one', async () => {
     const calls: Array<[string, unknown]> = [];
     const bridgeMethods: Record<string, (input: unknown) => Promise<unknown>> = {};
-    for (const method of ['workspace.info', 'workspace.chooseFolder', 'products.list', 'product.open', 'product.create', 'product.createFromSample', 'product.duplicate', 'product.rename', 'product.delete', 'trash.list', 'trash.restore', 'recovery.list', 'recovery.restore', 'recovery.delete', 'product.applyEdits', 'product.saveCopy', 'product.flush', 'product.close', 'export.save', 'export.pdf']) {
+    for (const method of ['workspace.info', 'workspace.chooseFolder', 'products.list', 'product.open', 'product.create', 'product.createFromSample', 'product.duplicate', 'product.rename', 'product.delete', 'trash.list', 'trash.restore', 'recovery.list', 'recovery.restore', 'recovery.delete', 'product.applyEdits', 'product.sync', 'product.resolveConflict', 'product.saveCopy', 'product.flush', 'product.close', 'export.save', 'export.pdf']) {
       bridgeMethods[method] = async (input) => {
         calls.push([method, input]);
         return { ok: true, result: { folder: '/via/ipc', canChooseFolder: true } };

@@ -361,10 +361,10 @@ describe('server-sent events', () => {
     expect(stream.res.statusCode).toBe(200);
     expect(stream.res.headers['content-type']).toMatch(/^text\/event-stream/);
     await waitFor(() => service.listenerCount === 1);
-    service.emit({ type: 'product.changed', id: 'civic-cloud', revision: 7 });
+    service.emit({ type: 'product.changed', id: 'civic-cloud', epoch: 'e1', revision: 7 });
     service.emit({ type: 'workspace.changed' });
     await waitFor(() => stream.text().includes('workspace.changed'));
-    expect(stream.text()).toContain(`data: ${JSON.stringify({ type: 'product.changed', id: 'civic-cloud', revision: 7 })}\n\n`);
+    expect(stream.text()).toContain(`data: ${JSON.stringify({ type: 'product.changed', id: 'civic-cloud', epoch: 'e1', revision: 7 })}\n\n`);
     expect(stream.text()).toContain(`data: ${JSON.stringify({ type: 'workspace.changed' })}\n\n`);
     await waitFor(() => /: heartbeat/.test(stream.text()));
     stream.destroy();

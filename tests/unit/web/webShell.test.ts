@@ -19,13 +19,14 @@ describe('parseWebCliArgs', () => {
       samples: '/repo/resources/samples',
       staticDir: '/repo/out/renderer',
       writeDelayMs: undefined,
+      token: undefined,
       help: false,
     });
   });
 
   it('reads every option, in both --flag value and --flag=value forms', () => {
     const options = parseWebCliArgs(['--workspace', 'ws', '--port=8123', '--samples', '/s', '--static=/st', '--write-delay', '50'], defaults);
-    expect(options).toEqual({ workspace: resolve('ws'), port: 8123, samples: '/s', staticDir: '/st', writeDelayMs: 50, help: false });
+    expect(options).toEqual({ workspace: resolve('ws'), port: 8123, samples: '/s', staticDir: '/st', writeDelayMs: 50, token: undefined, help: false });
   });
 
   it('takes PM_WORKSPACE_DIR when --workspace is absent', () => {
@@ -54,7 +55,7 @@ describe('runWebShell', () => {
     const created: WorkspaceServiceOptions[] = [];
     const printed: string[] = [];
     const shell = await runWebShell(
-      { workspace: '/ws', port: 0, samples: '/samples', staticDir, writeDelayMs: 40, help: false },
+      { workspace: '/ws', port: 0, samples: '/samples', staticDir, writeDelayMs: 40, token: undefined, help: false },
       {
         createService: async (options) => {
           created.push(options);
@@ -82,13 +83,13 @@ describe('runWebShell', () => {
   it('closes the service when the host cannot start', async () => {
     const service = new FakeWorkspaceService();
     const first = await runWebShell(
-      { workspace: '/ws', port: 0, samples: '/s', staticDir, writeDelayMs: undefined, help: false },
+      { workspace: '/ws', port: 0, samples: '/s', staticDir, writeDelayMs: undefined, token: undefined, help: false },
       { createService: async () => new FakeWorkspaceService(), print: () => undefined },
     );
     try {
       await expect(
         runWebShell(
-          { workspace: '/ws', port: first.host.port, samples: '/s', staticDir, writeDelayMs: undefined, help: false },
+          { workspace: '/ws', port: first.host.port, samples: '/s', staticDir, writeDelayMs: undefined, token: undefined, help: false },
           { createService: async () => service, print: () => undefined },
         ),
       ).rejects.toThrow(/EADDRINUSE/);

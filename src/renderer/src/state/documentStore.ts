@@ -323,7 +323,7 @@ export class DocumentStore {
     const sent = this.inFlight;
     const { edits, seen } = sent;
     this.sending = true;
-    let answer: ApiOutput<'product.applyEdits'> | null = null;
+    let answer: ApiOutput<'product.applyEdits'>;
     try {
       // The fields the window changed, for the service to judge a conflict with what it has not seen.
       const touched = seen < this.confirmedRevision ? touchedFields(this.confirmed, replay(this.confirmed, edits).product) : undefined;

@@ -44,7 +44,7 @@ export function writeStash(storage: StashStorage | null, stash: UnsavedStash): b
 }
 
 export function readStash(storage: StashStorage | null, productId: string): UnsavedStash | null {
-  let text: string | null = null;
+  let text: string | null;
   try {
     text = storage?.getItem(KEY_PREFIX + productId) ?? null;
   } catch {
