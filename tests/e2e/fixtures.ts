@@ -21,10 +21,19 @@ export interface WebShell {
   stop(): Promise<void>;
 }
 
-export async function startWebShell(folder: string): Promise<WebShell> {
-  const child: ChildProcess = spawn(process.execPath, [join(root, 'out/main/web.js'), '--workspace', folder, '--port', '0', '--write-delay', '50'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+export interface WebShellOptions {
+  /** How long writes are coalesced (default 50 ms). */
+  writeDelayMs?: number;
+  /** A fixed port (default: a free one). */
+  port?: number;
+  /** A fixed session token (PM_WEB_TOKEN), so a restarted shell takes the same address. */
+  token?: string;
+}
+
+export async function startWebShell(folder: string, options: WebShellOptions = {}): Promise<WebShell & { child: ChildProcess }> {
+  const args = [join(root, 'out/main/web.js'), '--workspace', folder, '--port', String(options.port ?? 0), '--write-delay', String(options.writeDelayMs ?? 50)];
+  const env = options.token === undefined ? process.env : { ...process.env, PM_WEB_TOKEN: options.token };
+  const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const url = await new Promise<string>((resolveUrl, reject) => {
@@ -41,6 +50,7 @@ export async function startWebShell(folder: string): Promise<WebShell> {
     child.on('exit', (code) => reject(new Error(`web shell exited (${code}): ${stderr}`)));
   });
   return {
+    child,
     url,
     folder,
     readProduct: (id) => JSON.parse(readFileSync(join(folder, `${id}.product.json`), 'utf8')),

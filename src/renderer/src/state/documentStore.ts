@@ -204,7 +204,8 @@ export class DocumentStore {
     return {
       product: this.product,
       pending: this.pending.length + (this.inFlight ? this.inFlight.edits.length : 0) + (this.held ? this.held.edits.length : 0),
-      saveState: notSavedReason !== null ? 'error' : this.hasUnsaved() ? 'saving' : 'saved',
+      // "Saved" only once the version shown is on disk, whoever made the last edits.
+      saveState: notSavedReason !== null ? 'error' : this.hasUnsaved() || this.confirmedRevision > this.savedRevision ? 'saving' : 'saved',
       notSavedReason,
       banner: this.banner,
       diskConflict: this.diskConflict,
