@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, expectNoSeriousAxeViolations, openSample, startWebShell, test, waitForSaved, type WebShell } from './fixtures';
+import { cards, rename, titleFieldOf } from './storyCards';
 
 /** A second page (tab) on the product `id`, failing the test on an uncaught error. */
 async function secondPage(context: BrowserContext, shell: WebShell, id: string, errors: string[]): Promise<Page> {
@@ -20,26 +21,6 @@ async function secondPage(context: BrowserContext, shell: WebShell, id: string, 
   await page.evaluate((hash) => (window.location.hash = hash), `#/p/${id}/backlog`);
   await expect(page.getByRole('navigation', { name: 'Views' })).toBeVisible();
   return page;
-}
-
-function cards(page: Page) {
-  return page.getByRole('region', { name: 'Board' }).getByRole('list', { name: 'Backlog stories' }).getByRole('button');
-}
-
-/** Open the nth card of the Backlog column and answer the story editor's Title field. */
-async function titleFieldOf(page: Page, nth: number) {
-  await cards(page).nth(nth).click();
-  return page.getByRole('complementary', { name: 'Story' }).getByLabel('Title');
-}
-
-/** Rename the nth card of the Backlog column; answers the story's id. */
-async function rename(page: Page, nth: number, title: string): Promise<string> {
-  const storyId = (await cards(page).nth(nth).getAttribute('data-story-id')) ?? '';
-  expect(storyId).not.toBe('');
-  const field = await titleFieldOf(page, nth);
-  await field.fill(title);
-  await field.press('Enter');
-  return storyId;
 }
 
 function storyTitles(shell: WebShell, id: string): string[] {

@@ -169,6 +169,8 @@ function fakeEnvironment(hash: string, stored: string | null = null, bridge?: Pm
   const storage = new Map<string, string>();
   if (stored !== null) storage.set(TOKEN_STORAGE_KEY, stored);
   const replaced: string[] = [];
+  const hashListeners: (() => void)[] = [];
+  let reloads = 0;
   const env: BrowserEnvironment = {
     bridge,
     location: { hash, origin: origin(), pathname: '/', search: '' },
@@ -179,8 +181,15 @@ function fakeEnvironment(hash: string, stored: string | null = null, bridge?: Pm
       },
     },
     sessionStorage: { getItem: (key) => storage.get(key) ?? null, setItem: (key, value) => void storage.set(key, value) },
+    onHashChange: (listener) => void hashListeners.push(listener),
+    reload: () => void (reloads += 1),
   };
-  return { env, storage, replaced };
+  /** The learner pastes an address into the bar. */
+  const pasteHash = (next: string): void => {
+    env.location.hash = next;
+    for (const listener of hashListeners) listener();
+  };
+  return { env, storage, replaced, pasteHash, reloads: () => reloads };
 }
 
 describe('connectWorkspace', () => {
@@ -208,6 +217,29 @@ describe('connectWorkspace', () => {
     expect(error.message).toMatch(/#token=/);
     expect(service.calls).toEqual([]);
     client.subscribe(() => undefined)();
+  });
+
+  it('picks up a new token pasted into the address (the web shell restarted), without a reload', async () => {
+    const { env, storage, replaced, pasteHash, reloads } = fakeEnvironment('#/p/civic-cloud/backlog', 'stale-token-from-before-0001');
+    const client = connectWorkspace(env);
+    expect((await rejection(client.api['workspace.info']({}))).code).toBe('unauthorized');
+    pasteHash(`#token=${host.token}`);
+    await expect(client.api['workspace.info']({})).resolves.toEqual({ folder: '/fake/workspace', canChooseFolder: false });
+    expect(storage.get(TOKEN_STORAGE_KEY)).toBe(host.token);
+    expect(replaced).toEqual(['/']);
+    // A fragment without a token (the app's own navigation) changes nothing.
+    pasteHash('#/p/civic-cloud/roadmap');
+    expect(storage.get(TOKEN_STORAGE_KEY)).toBe(host.token);
+    expect(reloads()).toBe(0);
+  });
+
+  it('a page opened without a token starts again once one is pasted', () => {
+    const { env, pasteHash, reloads } = fakeEnvironment('');
+    connectWorkspace(env);
+    pasteHash('#/');
+    expect(reloads()).toBe(0);
+    pasteHash(`#token=${host.token}`);
+    expect(reloads()).toBe(1);
   });
 
   it('ignores malformed tokens', () => {

@@ -17,6 +17,10 @@ export interface BrowserEnvironment {
   location: Pick<Location, 'hash' | 'origin' | 'pathname' | 'search'>;
   history: Pick<History, 'replaceState' | 'state'>;
   sessionStorage: Pick<Storage, 'getItem' | 'setItem'> | null;
+  /** Call `listener` when the address's fragment changes (a new address pasted into the bar). */
+  onHashChange?: (listener: () => void) => void;
+  /** Load the page again (a page opened without a token that now has one). */
+  reload?: () => void;
 }
 
 export function browserEnvironment(): BrowserEnvironment {
@@ -26,7 +30,14 @@ export function browserEnvironment(): BrowserEnvironment {
   } catch {
     storage = null; // storage disabled: the token then lives only in the address
   }
-  return { bridge: window.pmWorkspace, location: window.location, history: window.history, sessionStorage: storage };
+  return {
+    bridge: window.pmWorkspace,
+    location: window.location,
+    history: window.history,
+    sessionStorage: storage,
+    onHashChange: (listener) => window.addEventListener('hashchange', listener),
+    reload: () => window.location.reload(),
+  };
 }
 
 /** The token in a `#token=…` fragment, if there is a well-formed one. */
@@ -36,18 +47,23 @@ export function tokenFromHash(hash: string): string | null {
   return token !== null && TOKEN_PATTERN.test(token) ? token : null;
 }
 
+/** The token in the fragment, if any: remembered, and cleared from the visible address. */
+function adoptHashToken(env: BrowserEnvironment): string | null {
+  const fromHash = tokenFromHash(env.location.hash);
+  if (fromHash === null) return null;
+  try {
+    env.sessionStorage?.setItem(TOKEN_STORAGE_KEY, fromHash);
+  } catch {
+    // quota or privacy mode: the session works until the next reload
+  }
+  env.history.replaceState(env.history.state, '', `${env.location.pathname}${env.location.search}`);
+  return fromHash;
+}
+
 /** Take the token from the fragment (then remember it and clear the fragment) or from storage. */
 export function takeSessionToken(env: BrowserEnvironment): string | null {
-  const fromHash = tokenFromHash(env.location.hash);
-  if (fromHash !== null) {
-    try {
-      env.sessionStorage?.setItem(TOKEN_STORAGE_KEY, fromHash);
-    } catch {
-      // quota or privacy mode: the session works until the next reload
-    }
-    env.history.replaceState(env.history.state, '', `${env.location.pathname}${env.location.search}`);
-    return fromHash;
-  }
+  const fromHash = adoptHashToken(env);
+  if (fromHash !== null) return fromHash;
   let stored: string | null;
   try {
     stored = env.sessionStorage?.getItem(TOKEN_STORAGE_KEY) ?? null;
@@ -73,6 +89,18 @@ function createTokenlessClient(): WorkspaceClient {
 export function connectWorkspace(env: BrowserEnvironment = browserEnvironment(), httpOptions: HttpClientOptions = {}): WorkspaceClient {
   if (env.bridge) return createIpcClient(env.bridge);
   const token = takeSessionToken(env);
-  if (token === null) return createTokenlessClient();
-  return createHttpClient(env.location.origin, token, httpOptions);
+  if (token === null) {
+    // Nothing could be edited without a token: once one is pasted, start again with it.
+    env.onHashChange?.(() => {
+      if (adoptHashToken(env) !== null) env.reload?.();
+    });
+    return createTokenlessClient();
+  }
+  const client = createHttpClient(env.location.origin, token, httpOptions);
+  // A new address pasted after the web shell restarted: use its token, without a reload.
+  env.onHashChange?.(() => {
+    const next = adoptHashToken(env);
+    if (next !== null) client.setToken(next);
+  });
+  return client;
 }

@@ -40,7 +40,14 @@ export const openBrowserEventStream: OpenEventStream = (url, handlers) => {
   return { close: () => source.close() };
 };
 
-export function createHttpClient(baseUrl: string, token: string, options: HttpClientOptions = {}): WorkspaceClient {
+/** The web client, whose session token can change (a new address pasted after a restart). */
+export interface HttpWorkspaceClient extends WorkspaceClient {
+  /** Use `token` from now on; an open event stream reconnects with it at once. */
+  setToken(token: string): void;
+}
+
+export function createHttpClient(baseUrl: string, initialToken: string, options: HttpClientOptions = {}): HttpWorkspaceClient {
+  let token = initialToken;
   const base = baseUrl.replace(/\/+$/, '');
   const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const openStream = options.openEventStream ?? openBrowserEventStream;
@@ -140,6 +147,17 @@ export function createHttpClient(baseUrl: string, token: string, options: HttpCl
   return {
     api: createApi(call),
     shell: 'web',
+    setToken(next) {
+      if (next === token) return;
+      token = next;
+      if (listeners.size === 0) return;
+      // Reconnect now with the new token (events may have been missed meanwhile).
+      const hadConnection = hasConnectedBefore;
+      disconnect();
+      hasConnectedBefore = hadConnection;
+      disconnected = hadConnection;
+      connect();
+    },
     subscribe(listener) {
       // A fresh wrapper per subscription, so subscribing one function twice needs two unsubscribes.
       const entry = (event: WorkspaceEvent): void => listener(event);

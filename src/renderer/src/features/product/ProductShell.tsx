@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { ApiError } from '../../../../shared/api/contract';
 import { errorMessage } from '../../components/errors';
 import { useClient } from '../../state/clientContext';
 import { DocumentStore } from '../../state/documentStore';
@@ -25,6 +26,9 @@ const VIEW_LABELS: Record<View, string> = {
   spec: 'Spec',
 };
 
+/** Delays between attempts to open a product while the service cannot be reached. */
+const OPEN_RETRY_MS = [1000, 2000, 4000] as const;
+
 /** Opens a product and shows its views; owns the product's document store. */
 export function ProductShell({ id, view }: { id: string; view: View }) {
   const client = useClient();
@@ -34,20 +38,38 @@ export function ProductShell({ id, view }: { id: string; view: View }) {
   useEffect(() => {
     let disposed = false;
     let opened: DocumentStore | null = null;
-    client.api['product.open']({ id }).then(
-      (result) => {
-        if (disposed) {
-          // Left before it opened: this view no longer shows it.
-          void client.api['product.close']({ id }).catch(() => undefined);
-          return;
-        }
-        opened = new DocumentStore(client, id, result, { stash: browserStashStorage() });
-        setStore(opened);
-      },
-      (e: unknown) => !disposed && setError(errorMessage(e)),
-    );
+    let retry: ReturnType<typeof setTimeout> | null = null;
+    let attempt = 0;
+    const open = () => {
+      client.api['product.open']({ id }).then(
+        (result) => {
+          if (disposed) {
+            // Left before it opened: this view no longer shows it.
+            void client.api['product.close']({ id }).catch(() => undefined);
+            return;
+          }
+          setError(null);
+          opened = new DocumentStore(client, id, result, { stash: browserStashStorage() });
+          setStore(opened);
+        },
+        (e: unknown) => {
+          if (disposed) return;
+          // The service cannot be reached (stopped, restarting): keep trying, with back-off.
+          if (e instanceof ApiError && e.code === 'internal') {
+            const delay = OPEN_RETRY_MS[Math.min(attempt, OPEN_RETRY_MS.length - 1)] ?? 4000;
+            attempt += 1;
+            setError(`${errorMessage(e)} Trying again in ${Math.round(delay / 1000)} s.`);
+            retry = setTimeout(open, delay);
+            return;
+          }
+          setError(errorMessage(e));
+        },
+      );
+    };
+    open();
     return () => {
       disposed = true;
+      if (retry !== null) clearTimeout(retry);
       const closing = opened;
       if (!closing) return;
       closing.dispose();
