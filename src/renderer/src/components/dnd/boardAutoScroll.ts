@@ -5,11 +5,8 @@ import type { AutoScrollOptions } from '@dnd-kit/core';
  * board scrolls only its own scroll area (`area` and the scroll containers inside it, such as a
  * column's list), never the window or the views around it, so the top bar and toolbars stay put.
  */
-export function autoScrollWithin(area: () => Element | null): AutoScrollOptions {
+export function autoScrollWithin(area: Element | null): AutoScrollOptions {
   return {
-    canScroll: (element) => {
-      const root = area();
-      return root !== null && element !== element.ownerDocument.scrollingElement && root.contains(element);
-    },
+    canScroll: (element) => area !== null && element !== element.ownerDocument.scrollingElement && area.contains(element),
   };
 }

@@ -16,7 +16,7 @@ import {
   type UniqueIdentifier,
 } from '@dnd-kit/core';
 import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
-import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { listOf, moveToList, type Lists } from '../../../../shared/board/dragLists';
 import { newId } from '../../../../shared/model/ids';
 import { HORIZONS, type Horizon, type Product } from '../../../../shared/model/schema';
@@ -62,7 +62,7 @@ interface BoardViewProps {
   onOpen: (id: string) => void;
   focusRequest: { id: string; seq: number } | null;
   /** The scroll area around the board: the only one a drag scrolls. */
-  scrollArea: RefObject<HTMLElement | null>;
+  scrollArea: HTMLElement | null;
 }
 
 /** Now / Next / Later: cards in three horizon columns, optionally split into swimlanes by lane or goal. */
@@ -83,7 +83,7 @@ export function BoardView({ store, product, data, mode, selectedId, onOpen, focu
   const cells = dragCells ?? baseCells;
   const [steady] = useState(() => new SteadyCollisions(detectCollisions));
   const session = useDragSession();
-  const autoScroll = useMemo(() => autoScrollWithin(() => scrollArea.current), [scrollArea]);
+  const autoScroll = useMemo(() => autoScrollWithin(scrollArea), [scrollArea]);
 
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
