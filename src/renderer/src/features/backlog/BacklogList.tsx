@@ -9,6 +9,7 @@ import type { Epic, Product, Story } from '../../../../shared/model/schema';
 import type { DocumentStore } from '../../state/documentStore';
 import { EpicChip, ReadinessBadge, type CardReadiness } from './StoryCard';
 import { PromptKeyboardSensor } from './promptKeyboardSensor';
+import { useDragSession } from '../../components/dnd/dragSession';
 
 type Grouping = 'none' | 'epic' | 'status';
 
@@ -34,6 +35,7 @@ export function BacklogList({ store, product, ordered, epics, readiness, openId,
   const [grouping, setGrouping] = useState<Grouping>('none');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const columnNames = useMemo(() => new Map(product.board.columns.map((c) => [c.id, c.name])), [product.board.columns]);
+  const session = useDragSession();
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
     useSensor(PromptKeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates, keyboardCodes: { start: ['Space'], cancel: ['Escape'], end: ['Space'] } }),
@@ -83,8 +85,9 @@ export function BacklogList({ store, product, ordered, epics, readiness, openId,
     onDragCancel: ({ active }) => `Reordering cancelled; ${titleOf(active.id)} stays where it was.`,
   };
 
+  // A drop is committed only by the list that is still on screen (see DragSession).
   const onDragEnd = ({ active, over }: DragEndEvent) => {
-    if (!over || active.id === over.id) return;
+    if (!session.end() || !over || active.id === over.id) return;
     const group = groups.find((g) => g.stories.some((s) => s.id === String(active.id)));
     if (!group || !group.stories.some((s) => s.id === String(over.id))) return;
     const from = group.stories.findIndex((s) => s.id === String(active.id));
@@ -112,7 +115,9 @@ export function BacklogList({ store, product, ordered, epics, readiness, openId,
       <DndContext
         sensors={sensors}
         collisionDetection={closestCenter}
+        onDragStart={() => session.begin()}
         onDragEnd={onDragEnd}
+        onDragCancel={() => session.end()}
         accessibility={{ announcements, screenReaderInstructions: { draggable: 'Press Space to pick up a story, the up and down arrows to move it, Space to drop, Escape to cancel.' } }}
       >
         {groups.map((group) => (

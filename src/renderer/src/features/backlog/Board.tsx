@@ -11,13 +11,18 @@ import {
   type DragStartEvent,
   type UniqueIdentifier,
 } from '@dnd-kit/core';
-import { arrayMove, sortableKeyboardCoordinates } from '@dnd-kit/sortable';
+import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { storiesIn, storyById, type BoardIndex } from '../../../../shared/backlog/boardIndex';
+import { landing, listOf, moveToList } from '../../../../shared/board/dragLists';
 import { newId } from '../../../../shared/model/ids';
 import { rankAtIndex, rankBetween } from '../../../../shared/model/rank';
+import type { Edit } from '../../../../shared/edits/editSchema';
 import type { Epic, Product, Story } from '../../../../shared/model/schema';
 import { storyWithDefaults } from '../../../../shared/import/storyDraft';
+import { autoScrollWithin } from '../../components/dnd/boardAutoScroll';
+import { useDragSession } from '../../components/dnd/dragSession';
+import { SteadyCollisions } from '../../components/dnd/steadyCollisions';
 import type { DocumentStore } from '../../state/documentStore';
 import { BoardColumn, type ColumnActions } from './BoardColumn';
 import { createStoriesOfIds, idsOf, type ColumnCards } from './columnCards';
@@ -50,9 +55,21 @@ const NO_IDS: readonly string[] = [];
 const NO_STORIES: readonly Story[] = [];
 const NO_COLUMNS: ReadonlySet<string> = new Set();
 
+/** A column's drop target is `column:<id>`; the drag's lists are keyed by column id. */
+function listKey(id: UniqueIdentifier): string {
+  const key = String(id);
+  return key.startsWith('column:') ? key.slice('column:'.length) : key;
+}
+
 /** The board: columns of cards; moving a card within or across columns is one `story.move` edit. */
 export function Board({ store, product, index, cards, epics, readiness, openId, onOpen }: BoardProps) {
+  // The columns as the current drag shows them (state to render, a ref for the drag's own handlers).
   const [dragItems, setDragItems] = useState<ColumnItems | null>(null);
+  const dragItemsRef = useRef<ColumnItems | null>(null);
+  const [steady] = useState(() => new SteadyCollisions(closestCorners));
+  const session = useDragSession();
+  const [boardElement, setBoardElement] = useState<HTMLElement | null>(null);
+  const autoScroll = useMemo(() => autoScrollWithin(boardElement), [boardElement]);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [instantDrop, setInstantDrop] = useState(false);
   // The columns the current (or last) drag started in or went to: only their cards slide.
@@ -109,12 +126,7 @@ export function Board({ store, product, index, cards, epics, readiness, openId, 
     useSensor(PromptKeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates, keyboardCodes: KEYBOARD_CODES }),
   );
 
-  const containerOf = (id: UniqueIdentifier, within: ColumnItems): string | null => {
-    const key = String(id);
-    if (key.startsWith('column:')) return key.slice('column:'.length);
-    for (const [col, ids] of Object.entries(within)) if (ids.includes(key)) return col;
-    return null;
-  };
+  const containerOf = (id: UniqueIdentifier, within: ColumnItems): string | null => listOf(within, listKey(id));
 
   /** "column Ready, position 2 of 14" for where `overId` (a card or a column) is in `within`. */
   const describeTarget = (activeKey: string, overId: UniqueIdentifier, within: ColumnItems): string => {
@@ -135,7 +147,19 @@ export function Board({ store, product, index, cards, epics, readiness, openId, 
     onDragCancel: ({ active }) => `Moving cancelled. Story ${titleOf(active.id)} went back to column ${columnNames.get(startColumn.current ?? '') ?? ''}.`,
   };
 
+  const showDrag = (next: ColumnItems | null) => {
+    dragItemsRef.current = next;
+    setDragItems(next);
+  };
+  const stopDrag = () => {
+    showDrag(null);
+    setActiveId(null);
+    steady.reset();
+  };
+
   const onDragStart = ({ active, activatorEvent }: DragStartEvent) => {
+    session.begin();
+    steady.reset();
     // A keyboard drop lands at once (the card is already in its place); so does every drop for
     // someone who asked for reduced motion. A mouse drop glides the card into place.
     setInstantDrop(activatorEvent instanceof KeyboardEvent || window.matchMedia('(prefers-reduced-motion: reduce)').matches);
@@ -143,43 +167,51 @@ export function Board({ store, product, index, cards, epics, readiness, openId, 
     const from = containerOf(active.id, items);
     startColumn.current = from;
     setAnimated(from ? new Set([from]) : NO_COLUMNS);
-    setDragItems(items);
+    showDrag(items);
   };
 
   const onDragOver = ({ active, over }: DragOverEvent) => {
-    if (!over || !dragItems) return;
-    const from = containerOf(active.id, dragItems);
-    const to = containerOf(over.id, dragItems);
-    if (!from || !to || from === to) return;
-    const fromList = (dragItems[from] ?? []).filter((id) => id !== active.id);
-    const toList = [...(dragItems[to] ?? [])];
-    const overIndex = toList.indexOf(String(over.id));
-    toList.splice(overIndex >= 0 ? overIndex : toList.length, 0, String(active.id));
-    setDragItems({ ...dragItems, [from]: fromList, [to]: toList });
+    const current = dragItemsRef.current;
+    if (!over || !current) return;
+    const next = moveToList(current, String(active.id), listKey(over.id));
+    const to = next ? containerOf(active.id, next) : null;
+    if (!next || !to) return;
+    showDrag(next);
+    steady.moved();
     setAnimated((cols) => (cols.has(to) ? cols : new Set([...cols, to])));
   };
 
+  // The drop is worked out in full first, then dispatched as one edit; a drag that was cancelled,
+  // or whose board is gone, commits nothing.
   const onDragEnd = ({ active, over }: DragEndEvent) => {
-    const current = dragItems ?? items;
-    setDragItems(null);
-    setActiveId(null);
-    const id = String(active.id);
+    const shown = dragItemsRef.current ?? items;
+    stopDrag();
+    if (!session.end() || !over) return;
+    const move = storyMove(String(active.id), listKey(over.id), shown);
+    if (move) store.dispatch(move.edit, move.label);
+  };
+
+  const onDragCancel = () => {
+    session.end();
+    stopDrag();
+  };
+
+  /** The `story.move` for dropping `id` over `overId` with the columns as shown; null when it stays. */
+  const storyMove = (id: string, overId: string, shown: ColumnItems): { edit: Edit; label: string } | null => {
     const story = storyOf(id);
-    if (!over || !story) return;
-    const col = containerOf(active.id, current);
-    if (!col) return;
-    let list = current[col] ?? [];
-    const overIndex = list.indexOf(String(over.id));
-    const fromIndex = list.indexOf(id);
-    if (overIndex >= 0 && fromIndex >= 0 && overIndex !== fromIndex) list = arrayMove([...list], fromIndex, overIndex);
-    const at = list.indexOf(id);
-    const neighbours = list.filter((x) => x !== id).map((x) => storyOf(x)).filter((s): s is Story => s !== undefined);
+    const landed = landing(shown, id, overId);
+    if (!story || !landed) return null;
+    const col = landed.list;
+    const at = landed.index;
+    const neighbours = landed.ids.filter((x) => x !== id).map((x) => storyOf(x)).filter((s): s is Story => s !== undefined);
     const prev = neighbours[at - 1];
     const next = neighbours[at];
     const unchanged = col === story.status && (prev === undefined || prev.rank < story.rank) && (next === undefined || story.rank < next.rank);
-    if (unchanged) return;
-    const rank = rankAtIndex(neighbours, at);
-    store.dispatch({ type: 'story.move', id, status: col, rank }, col === story.status ? 'Reorder story' : `Move story to ${columnNames.get(col) ?? col}`);
+    if (unchanged) return null;
+    return {
+      edit: { type: 'story.move', id, status: col, rank: rankAtIndex(neighbours, at) },
+      label: col === story.status ? 'Reorder story' : `Move story to ${columnNames.get(col) ?? col}`,
+    };
   };
 
   const active = activeId ? storyOf(activeId) : undefined;
@@ -187,20 +219,18 @@ export function Board({ store, product, index, cards, epics, readiness, openId, 
   return (
     <DndContext
       sensors={sensors}
-      collisionDetection={closestCorners}
+      collisionDetection={steady.detection}
+      autoScroll={autoScroll}
       onDragStart={onDragStart}
       onDragOver={onDragOver}
       onDragEnd={onDragEnd}
-      onDragCancel={() => {
-        setDragItems(null);
-        setActiveId(null);
-      }}
+      onDragCancel={onDragCancel}
       accessibility={{
         announcements,
         screenReaderInstructions: { draggable: 'To move a story, press Space to pick it up, use the arrow keys to move it within a column or to another column, then press Space to drop it or Escape to cancel. Press Enter to open it.' },
       }}
     >
-      <section className="board" aria-label="Board">
+      <section ref={setBoardElement} className="board" aria-label="Board">
         {columns.map((column) => {
           const ids = shown[column.id] ?? NO_IDS;
           return (

@@ -10,6 +10,7 @@ import type { PrioritizationItem } from '../../../../shared/scoring/items';
 import type { Ranking } from '../../../../shared/scoring/ranking';
 import type { DocumentStore } from '../../state/documentStore';
 import { dispatchEdit } from './dispatchEdit';
+import { useDragSession } from '../../components/dnd/dragSession';
 
 /**
  * The ranking exercise: order a sample by judgement (drag, or Space and the arrow keys, or the move
@@ -23,6 +24,7 @@ export function RankingExercise({ store, items, ranking, prioritization }: { sto
   const saved = useMemo(() => usableLearnerRanking(prioritization.learnerRanking, ranking), [prioritization.learnerRanking, ranking]);
   const sample = useMemo(() => exerciseSample(ranking, EXERCISE_SAMPLE_SIZE, seed), [ranking, seed]);
   const order = saved ?? sample;
+  const session = useDragSession();
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates, keyboardCodes: { start: ['Space'], cancel: ['Escape'], end: ['Space'] } }),
@@ -42,8 +44,9 @@ export function RankingExercise({ store, items, ranking, prioritization }: { sto
     if (to < 0 || to >= order.length || from === to) return;
     save(arrayMove(order, from, to), 'Reorder my ranking');
   };
+  // A drop is committed only by the list that is still on screen (see DragSession).
   const onDragEnd = ({ active, over }: DragEndEvent) => {
-    if (!over || active.id === over.id) return;
+    if (!session.end() || !over || active.id === over.id) return;
     move(order.indexOf(String(active.id)), order.indexOf(String(over.id)));
   };
   const announcements: Announcements = {
@@ -74,7 +77,9 @@ export function RankingExercise({ store, items, ranking, prioritization }: { sto
         <DndContext
           sensors={sensors}
           collisionDetection={closestCenter}
+          onDragStart={() => session.begin()}
           onDragEnd={onDragEnd}
+          onDragCancel={() => session.end()}
           accessibility={{ announcements, screenReaderInstructions: { draggable: 'Press Space to pick up an item, the up and down arrows to move it, Space to drop, Escape to cancel.' } }}
         >
           <SortableContext items={order} strategy={verticalListSortingStrategy}>

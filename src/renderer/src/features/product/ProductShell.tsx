@@ -18,6 +18,7 @@ import { DocumentBanner } from './DocumentBanner';
 import { FieldConflictDialog } from './FieldConflictDialog';
 import { SaveIndicator } from './SaveIndicator';
 import { useUndoShortcuts } from './useUndoShortcuts';
+import { ViewErrorBoundary } from './ViewErrorBoundary';
 
 const VIEW_LABELS: Record<View, string> = {
   backlog: 'Backlog',
@@ -162,10 +163,12 @@ function OpenProduct({ store, view }: { store: DocumentStore; view: View }) {
       <div className="practice-layout">
         <PracticeScopeContext.Provider value={scope}>
           <main className="view" id="main">
-            {view === 'backlog' && <BacklogView store={store} product={doc.product} />}
-            {view === 'prioritize' && <PrioritizeView store={store} product={doc.product} />}
-            {view === 'roadmap' && <RoadmapView store={store} product={doc.product} />}
-            {view === 'spec' && <SpecView store={store} product={doc.product} />}
+            <ViewErrorBoundary key={view} view={VIEW_LABELS[view]}>
+              {view === 'backlog' && <BacklogView store={store} product={doc.product} />}
+              {view === 'prioritize' && <PrioritizeView store={store} product={doc.product} />}
+              {view === 'roadmap' && <RoadmapView store={store} product={doc.product} />}
+              {view === 'spec' && <SpecView store={store} product={doc.product} />}
+            </ViewErrorBoundary>
           </main>
         </PracticeScopeContext.Provider>
         {practice.open && <PracticePanel store={store} product={doc.product} view={view} state={practice} onChange={setPractice} />}

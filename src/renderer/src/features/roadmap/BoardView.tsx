@@ -15,42 +15,42 @@ import {
   type DragStartEvent,
   type UniqueIdentifier,
 } from '@dnd-kit/core';
-import { arrayMove, SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
-import { useEffect, useMemo, useState } from 'react';
+import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { listOf, moveToList, type Lists } from '../../../../shared/board/dragLists';
 import { newId } from '../../../../shared/model/ids';
 import { HORIZONS, type Horizon, type Product } from '../../../../shared/model/schema';
+import { boardDropEdit, cellId, parseCellId } from '../../../../shared/roadmap/boardDrop';
 import { groupItems, NO_GROUP_KEY, type ItemGroup, type SwimlaneMode } from '../../../../shared/roadmap/grouping';
-import { boardMoveEdit, newRoadmapItemEdit } from '../../../../shared/roadmap/moves';
+import { newRoadmapItemEdit } from '../../../../shared/roadmap/moves';
 import { rollupProgress } from '../../../../shared/roadmap/progress';
+import { autoScrollWithin } from '../../components/dnd/boardAutoScroll';
+import { useDragSession } from '../../components/dnd/dragSession';
+import { SteadyCollisions } from '../../components/dnd/steadyCollisions';
 import type { DocumentStore } from '../../state/documentStore';
 import { HORIZON_HINTS, HORIZON_LABELS } from './labels';
 import { BOARD_INSTRUCTIONS_ID, RoadmapCardBody, SortableRoadmapCard } from './RoadmapCard';
 import type { RoadmapData } from './useRoadmapData';
 
-type Cells = Record<string, string[]>;
-
 const KEYBOARD_CODES = { start: ['Space'], cancel: ['Escape'], end: ['Space'] };
 const INSTRUCTIONS =
   'To move a roadmap item, press Space to pick it up, then use the arrow keys: left and right move it between Now, Next and Later (and up and down between swimlanes), up and down reorder it. Press Space to drop it or Escape to cancel. Press Enter to edit it.';
 
-export function cellId(groupKey: string, horizon: Horizon): string {
-  return `cell|${groupKey}|${horizon}`;
-}
+const isCell = (id: UniqueIdentifier) => String(id).startsWith('cell|');
 
-function parseCellId(id: string): { groupKey: string; horizon: Horizon } | null {
-  const [kind, groupKey, horizon] = id.split('|');
-  const h = HORIZONS.find((x) => x === horizon);
-  return kind === 'cell' && groupKey !== undefined && h ? { groupKey, horizon: h } : null;
-}
-
-/** Prefer the card or cell under the pointer; fall back to the nearest corners (keyboard, gaps). */
-const collisionDetection: CollisionDetection = (args) => {
+/**
+ * With the mouse: the card under the pointer, else the cell under it, else the card stays where it
+ * is shown (in the gaps between cells, or off the board) — never a "closest" cell elsewhere, which
+ * would move the card somewhere the pointer is not. With the keyboard: the nearest corners, among
+ * the cards and the empty cells (see `BoardCell`).
+ */
+const detectCollisions: CollisionDetection = (args) => {
+  if (!args.pointerCoordinates) return closestCorners(args);
   const within = pointerWithin(args);
-  if (within.length > 0) {
-    const cards = within.filter((c) => !String(c.id).startsWith('cell|'));
-    return cards.length > 0 ? cards : within;
-  }
-  return closestCorners(args);
+  const cards = within.filter((c) => !isCell(c.id));
+  if (cards.length > 0) return cards;
+  if (within.length > 0) return within;
+  return [{ id: args.active.id }];
 };
 
 interface BoardViewProps {
@@ -61,21 +61,29 @@ interface BoardViewProps {
   selectedId: string | null;
   onOpen: (id: string) => void;
   focusRequest: { id: string; seq: number } | null;
+  /** The scroll area around the board: the only one a drag scrolls. */
+  scrollArea: HTMLElement | null;
 }
 
 /** Now / Next / Later: cards in three horizon columns, optionally split into swimlanes by lane or goal. */
-export function BoardView({ store, product, data, mode, selectedId, onOpen, focusRequest }: BoardViewProps) {
+export function BoardView({ store, product, data, mode, selectedId, onOpen, focusRequest, scrollArea }: BoardViewProps) {
   const groups = useMemo(() => groupItems(product, mode, { keepEmptyNone: mode !== 'none' }), [product, mode]);
   const baseCells = useMemo(() => {
-    const cells: Cells = {};
+    const cells: Record<string, string[]> = {};
     for (const group of groups) {
       for (const h of HORIZONS) cells[cellId(group.key, h)] = group.items.filter((i) => i.horizon === h).map((i) => i.id);
     }
     return cells;
   }, [groups]);
-  const [dragCells, setDragCells] = useState<Cells | null>(null);
+  // The cells as the current drag shows them (state to render, a ref for the drag's own handlers).
+  const [dragCells, setDragCells] = useState<Lists | null>(null);
+  const dragCellsRef = useRef<Lists | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
+  const [keyboardDrag, setKeyboardDrag] = useState(false);
   const cells = dragCells ?? baseCells;
+  const [steady] = useState(() => new SteadyCollisions(detectCollisions));
+  const session = useDragSession();
+  const autoScroll = useMemo(() => autoScrollWithin(scrollArea), [scrollArea]);
 
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
@@ -90,12 +98,7 @@ export function BoardView({ store, product, data, mode, selectedId, onOpen, focu
   }, [focusRequest]);
 
   const groupLabel = useMemo(() => new Map(groups.map((g) => [g.key, g.label])), [groups]);
-  const cellOf = (id: UniqueIdentifier, within: Cells): string | null => {
-    const key = String(id);
-    if (key.startsWith('cell|')) return key;
-    for (const [cell, ids] of Object.entries(within)) if (ids.includes(key)) return cell;
-    return null;
-  };
+  const cellOf = (id: UniqueIdentifier, within: Lists): string | null => listOf(within, String(id));
   const describeCell = (cell: string | null): string => {
     const parsed = cell ? parseCellId(cell) : null;
     if (!parsed) return 'nowhere';
@@ -103,7 +106,7 @@ export function BoardView({ store, product, data, mode, selectedId, onOpen, focu
     return `${HORIZON_LABELS[parsed.horizon]}${lane}`;
   };
   /** Where the item is (or would land, over another card of its cell), in words. */
-  const describePosition = (id: string, within: Cells, overId?: UniqueIdentifier): string => {
+  const describePosition = (id: string, within: Lists, overId?: UniqueIdentifier): string => {
     const cell = cellOf(id, within);
     const list = cell ? (within[cell] ?? []) : [];
     const overIndex = overId === undefined ? -1 : list.indexOf(String(overId));
@@ -119,41 +122,50 @@ export function BoardView({ store, product, data, mode, selectedId, onOpen, focu
     onDragCancel: ({ active }) => `Moving cancelled. ${titleOf(active.id)} is back where it was.`,
   };
 
-  const onDragStart = ({ active }: DragStartEvent) => {
+  const showDrag = (next: Lists | null) => {
+    dragCellsRef.current = next;
+    setDragCells(next);
+  };
+  const stopDrag = () => {
+    showDrag(null);
+    setActiveId(null);
+    setKeyboardDrag(false);
+    steady.reset();
+  };
+
+  const onDragStart = ({ active, activatorEvent }: DragStartEvent) => {
+    session.begin();
+    steady.reset();
     setActiveId(String(active.id));
-    setDragCells(baseCells);
+    setKeyboardDrag(activatorEvent instanceof KeyboardEvent);
+    showDrag(baseCells);
   };
 
   const onDragOver = ({ active, over }: DragOverEvent) => {
-    if (!over || !dragCells) return;
-    const from = cellOf(active.id, dragCells);
-    const to = cellOf(over.id, dragCells);
-    if (!from || !to || from === to) return;
-    const fromList = (dragCells[from] ?? []).filter((id) => id !== active.id);
-    const toList = [...(dragCells[to] ?? [])];
-    const overIndex = toList.indexOf(String(over.id));
-    let index = overIndex >= 0 ? overIndex : toList.length;
+    const current = dragCellsRef.current;
+    if (!over || !current) return;
     const translated = active.rect.current.translated;
-    if (overIndex >= 0 && translated && translated.top > over.rect.top + over.rect.height / 2) index += 1;
-    toList.splice(index, 0, String(active.id));
-    setDragCells({ ...dragCells, [from]: fromList, [to]: toList });
+    const below = translated !== null && translated.top > over.rect.top + over.rect.height / 2;
+    const next = moveToList(current, String(active.id), String(over.id), below);
+    if (!next) return;
+    showDrag(next);
+    steady.moved();
   };
 
+  // The drop is worked out in full first (a pure function), then dispatched as one edit; a drag
+  // that was cancelled, or whose board is gone, commits nothing.
   const onDragEnd = ({ active, over }: DragEndEvent) => {
-    const current = dragCells ?? baseCells;
-    setDragCells(null);
-    setActiveId(null);
+    const shown = dragCellsRef.current ?? baseCells;
+    stopDrag();
+    if (!session.end() || !over) return;
     const id = String(active.id);
-    if (!over) return;
-    const cell = cellOf(active.id, current);
-    const parsed = cell ? parseCellId(cell) : null;
-    if (!cell || !parsed) return;
-    let list = current[cell] ?? [];
-    const overIndex = list.indexOf(String(over.id));
-    const fromIndex = list.indexOf(id);
-    if (overIndex >= 0 && fromIndex >= 0 && overIndex !== fromIndex) list = arrayMove(list, fromIndex, overIndex);
-    const edit = boardMoveEdit(product, id, { horizon: parsed.horizon, mode, groupKey: parsed.groupKey, index: list.indexOf(id) });
-    if (edit) store.dispatch(edit, `Move “${titleOf(id)}” to ${HORIZON_LABELS[parsed.horizon]}`);
+    const drop = boardDropEdit(product, shown, id, String(over.id), mode);
+    if (drop) store.dispatch(drop.edit, `Move “${titleOf(id)}” to ${HORIZON_LABELS[drop.horizon]}`);
+  };
+
+  const onDragCancel = () => {
+    session.end();
+    stopDrag();
   };
 
   const addItem = (horizon: Horizon, title: string) => {
@@ -166,14 +178,12 @@ export function BoardView({ store, product, data, mode, selectedId, onOpen, focu
   return (
     <DndContext
       sensors={sensors}
-      collisionDetection={collisionDetection}
+      collisionDetection={steady.detection}
+      autoScroll={autoScroll}
       onDragStart={onDragStart}
       onDragOver={onDragOver}
       onDragEnd={onDragEnd}
-      onDragCancel={() => {
-        setDragCells(null);
-        setActiveId(null);
-      }}
+      onDragCancel={onDragCancel}
       accessibility={{ announcements, screenReaderInstructions: { draggable: INSTRUCTIONS } }}
     >
       <p id={BOARD_INSTRUCTIONS_ID} className="visually-hidden">
@@ -202,6 +212,7 @@ export function BoardView({ store, product, data, mode, selectedId, onOpen, focu
                 onAdd={mode === 'none' ? (title) => addItem(h, title) : undefined}
                 addLabel={`New item in ${HORIZON_LABELS[h]}`}
                 highlight={activeId !== null && (cells[cellId(group.key, h)] ?? []).includes(activeId)}
+                keyboardDrag={keyboardDrag}
               />
             ))}
           </div>
@@ -255,7 +266,7 @@ function SwimlaneHeader({ group, mode, data }: { group: ItemGroup; mode: Swimlan
 interface BoardCellProps {
   id: string;
   label: string;
-  ids: string[];
+  ids: readonly string[];
   data: RoadmapData;
   selectedId: string | null;
   showLane: boolean;
@@ -264,16 +275,19 @@ interface BoardCellProps {
   addLabel: string;
   /** The item being dragged is in this cell. */
   highlight: boolean;
+  /** A keyboard drag is going on. */
+  keyboardDrag: boolean;
 }
 
-function BoardCell({ id, label, ids, data, selectedId, showLane, onOpen, onAdd, addLabel, highlight }: BoardCellProps) {
-  // A cell is a drop target of its own only while empty: otherwise its cards are, so that the
-  // keyboard's arrow keys step from card to card (and into the next swimlane) instead of stopping
-  // on the cell around the card being moved.
-  const { setNodeRef, isOver } = useDroppable({ id, data: { type: 'cell' }, disabled: ids.length > 0 });
+function BoardCell({ id, label, ids, data, selectedId, showLane, onOpen, onAdd, addLabel, highlight, keyboardDrag }: BoardCellProps) {
+  // For the keyboard, a cell is a drop target of its own only while empty: otherwise its cards are,
+  // so that the arrow keys step from card to card (and into the next swimlane) instead of stopping
+  // on the cell around the card being moved. For the mouse every cell always is, so that the
+  // targets do not change while a card moves in and out of a cell under a still pointer.
+  const { setNodeRef, isOver } = useDroppable({ id, data: { type: 'cell' }, disabled: keyboardDrag && ids.length > 0 });
   return (
     <div ref={setNodeRef} className={`rm-cell${isOver || highlight ? ' over' : ''}`}>
-      <SortableContext items={ids} strategy={verticalListSortingStrategy}>
+      <SortableContext items={ids as string[]} strategy={verticalListSortingStrategy}>
         <ul className="rm-cards" aria-label={label}>
           {ids.map((itemId) => {
             const item = data.items.get(itemId);

@@ -69,6 +69,7 @@ export function RoadmapView({ store, product }: { store: DocumentStore; product:
   const [focusRequest, setFocusRequest] = useState<{ id: string; seq: number } | null>(null);
   const exporter = useExporter(store.id);
   const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ board: null, timeline: null });
+  const [main, setMain] = useState<HTMLDivElement | null>(null);
 
   const change = (patch: Partial<ViewSettings>) => {
     // A pending "focus this item" belongs to the view it was made in, not to the next one.
@@ -192,9 +193,9 @@ export function RoadmapView({ store, product }: { store: DocumentStore; product:
       </div>
       {exporter.notice}
       <div className="rm-body">
-        <div className="rm-main" role="tabpanel" id="rm-tabpanel" aria-labelledby={`rm-tab-${settings.tab}`}>
+        <div ref={setMain} className="rm-main" role="tabpanel" id="rm-tabpanel" aria-labelledby={`rm-tab-${settings.tab}`}>
           {settings.tab === 'board' ? (
-            <BoardView store={store} product={product} data={data} mode={settings.swimlanes} selectedId={selectedId} onOpen={openItem} focusRequest={focusRequest} />
+            <BoardView store={store} product={product} data={data} mode={settings.swimlanes} selectedId={selectedId} onOpen={openItem} focusRequest={focusRequest} scrollArea={main} />
           ) : (
             <TimelineView
               store={store}
