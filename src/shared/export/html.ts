@@ -67,18 +67,23 @@ export interface HtmlPage {
 }
 
 /**
- * A standalone page: no scripts, no external resources. The page's own Content Security Policy
- * forbids scripts and remote loads, so even a mistake upstream could not run code when the file
- * is opened in a browser.
+ * The Content Security Policy of every exported HTML page: no scripts, nothing loaded from
+ * anywhere (images only as `data:`), inline styles only — so even a mistake upstream could not run
+ * code or call home when the file is opened in a browser. Every page is made by `htmlPage`.
  */
+export const EXPORT_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+/** The `<meta>` element that carries `EXPORT_CONTENT_SECURITY_POLICY` in an exported page. */
+export const EXPORT_CSP_META = `<meta http-equiv="Content-Security-Policy" content="${escapeAttr(EXPORT_CONTENT_SECURITY_POLICY)}">`;
+
+/** A standalone page: no scripts, no external resources, and the export CSP in its head. */
 export function htmlPage({ title, css, body, lang = 'en' }: HtmlPage): string {
-  const csp = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
   return [
     '<!DOCTYPE html>',
     `<html lang="${escapeAttr(lang)}">`,
     '<head>',
     '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${escapeAttr(csp)}">`,
+    EXPORT_CSP_META,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="generator" content="PM Practice Workspace">',
     `<title>${escapeHtml(title)}</title>`,
