@@ -2,7 +2,7 @@
  * The loopback web host: the same workspace service as the Electron shell, for a browser.
  *
  * - binds 127.0.0.1 only (a free port by default);
- * - every request must carry `Host: 127.0.0.1:<port>` or `localhost:<port>` (DNS rebinding) and,
+ * - every request must carry exactly one `Host: 127.0.0.1:<port>` or `localhost:<port>` (DNS rebinding) and,
  *   if the browser sends an `Origin`, this host's own origin;
  * - `POST /api/<method>` with `content-type: application/json` and the per-launch token in
  *   `x-pm-token`; the body is the method's input; the answer is always a structured
@@ -18,7 +18,7 @@ import type { AddressInfo } from 'node:net';
 import type { ApiErrorCode, ApiResponse } from '../../shared/api/contract';
 import { checkApiInput, dispatchApiCall, failureResponse } from '../../shared/api/dispatch';
 import type { OpenAnswerJson, WorkspaceService } from '../core/service';
-import { createToken, isAllowedHost, isAllowedOrigin, isJsonContentType, tokensEqual } from './accessChecks';
+import { createToken, isAllowedHost, isAllowedOrigin, isJsonContentType, singleHostHeader, tokensEqual } from './accessChecks';
 import { openEventStream, type OpenStream } from './eventStream';
 import { asciiJsonBytes } from '../core/asciiJson';
 import { readBodyText } from './readBody';
@@ -73,8 +73,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   server.headersTimeout = 20_000;
 
   async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!isAllowedHost(req.headers.host, port)) {
-      sendError(res, 403, 'unauthorized', `This host answers only http://127.0.0.1:${port}/ and http://localhost:${port}/.`);
+    if (!isAllowedHost(singleHostHeader(req.rawHeaders), port)) {
+      sendError(res, 403, 'unauthorized', `This host answers only http://127.0.0.1:${port}/ and http://localhost:${port}/, named in exactly one Host header.`);
       return;
     }
     if (!isAllowedOrigin(req.headers.origin, port)) {

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src/shared/api/contract';
-import { createToken, tokensEqual } from '../../../src/main/web/accessChecks';
+import { createToken, singleHostHeader, tokensEqual } from '../../../src/main/web/accessChecks';
 import { CONTENT_SECURITY_POLICY } from '../../../src/main/web/securityHeaders';
 import { DEFAULT_MAX_BODY_BYTES, startWebHost, type WebHost } from '../../../src/main/web/webHost';
 import { FakeWorkspaceService } from './fakeWorkspaceService';
@@ -128,6 +128,40 @@ describe('Host and Origin checks', () => {
     const noHost = await rawSocketRequest(host.port, 'GET / HTTP/1.0\r\n\r\n');
     expect(noHost).toMatch(/^HTTP\/1\.[01] 403/);
     expect(noHost).not.toContain('<div id="root">');
+  });
+
+  it('refuses a request with two Host headers even when the allowed one comes first, before the service', async () => {
+    const body = '{}';
+    const twoHosts = (first: string, second: string): string =>
+      [
+        'POST /api/workspace.info HTTP/1.1',
+        `Host: ${first}`,
+        `Host: ${second}`,
+        'Content-Type: application/json',
+        `x-pm-token: ${host.token}`,
+        `Content-Length: ${body.length}`,
+        'Connection: close',
+        '',
+        body,
+      ].join('\r\n');
+    const allowed = `127.0.0.1:${host.port}`;
+    for (const [first, second] of [
+      [allowed, 'evil.example'],
+      [allowed, `localhost:${host.port}`],
+      [allowed, allowed],
+    ] as const) {
+      const answer = await rawSocketRequest(host.port, twoHosts(first, second));
+      expect(answer, `${first} then ${second}`).toMatch(/^HTTP\/1\.[01] 403/);
+      expect(answer).toContain('exactly one Host header');
+    }
+    expect(service.calls).toEqual([]);
+  });
+
+  it('singleHostHeader counts Host headers in any case and gives the value only for exactly one', () => {
+    expect(singleHostHeader(['Host', '127.0.0.1:1', 'Accept', '*/*'])).toBe('127.0.0.1:1');
+    expect(singleHostHeader(['host', 'a', 'HOST', 'b'])).toBeUndefined();
+    expect(singleHostHeader(['Host', 'a', 'X-Host', 'b', 'Host', 'a'])).toBeUndefined();
+    expect(singleHostHeader(['Accept', '*/*'])).toBeUndefined();
   });
 
   it('accepts localhost:<port> and 127.0.0.1:<port>', async () => {
