@@ -1,11 +1,32 @@
 /** Reading a request body with a size limit, without buffering more than the limit. */
 import type { IncomingMessage } from 'node:http';
 
-export type BodyResult = { ok: true; text: string } | { ok: false; reason: 'too-large' | 'aborted' };
+export type BodyResult =
+  | { ok: true; text: string }
+  /** `declaredBytes`: the `Content-Length` that was over the limit; null when the body grew past it. */
+  | { ok: false; reason: 'too-large'; declaredBytes: number | null }
+  | { ok: false; reason: 'aborted' };
+
+/** "1,048,576" */
+function bytesText(bytes: number): string {
+  return String(bytes).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** "128 MiB (134,217,728 bytes)", or just the bytes when not a whole number of MiB. */
+function limitText(limitBytes: number): string {
+  const mib = limitBytes / (1024 * 1024);
+  return Number.isInteger(mib) ? `${mib} MiB (${bytesText(limitBytes)} bytes)` : `${bytesText(limitBytes)} bytes`;
+}
+
+/** What a 413 answer says: the limit, and the declared size when there was one. */
+export function bodyTooLargeMessage(limitBytes: number, declaredBytes: number | null): string {
+  const size = declaredBytes === null ? 'The request body grew past' : `The request body is ${bytesText(declaredBytes)} bytes, over`;
+  return `${size} the limit of ${limitText(limitBytes)}; nothing was done.`;
+}
 
 export function readBodyText(req: IncomingMessage, limitBytes: number): Promise<BodyResult> {
   const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limitBytes) return Promise.resolve({ ok: false, reason: 'too-large' });
+  if (Number.isFinite(declared) && declared > limitBytes) return Promise.resolve({ ok: false, reason: 'too-large', declaredBytes: declared });
   return new Promise((resolvePromise) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -23,7 +44,7 @@ export function readBodyText(req: IncomingMessage, limitBytes: number): Promise<
       size += chunk.length;
       if (size > limitBytes) {
         chunks.length = 0;
-        settle({ ok: false, reason: 'too-large' });
+        settle({ ok: false, reason: 'too-large', declaredBytes: null });
         return;
       }
       chunks.push(chunk);

@@ -21,7 +21,7 @@ import type { OpenAnswerJson, WorkspaceService } from '../core/service';
 import { createToken, isAllowedHost, isAllowedOrigin, isJsonContentType, singleHostHeader, tokensEqual } from './accessChecks';
 import { openEventStream, type OpenStream } from './eventStream';
 import { asciiJsonBytes } from '../core/asciiJson';
-import { readBodyText } from './readBody';
+import { bodyTooLargeMessage, readBodyText } from './readBody';
 import { baseSecurityHeaders, htmlSecurityHeaders } from './securityHeaders';
 import { isHtmlFile, resolveStaticFile } from './staticFiles';
 
@@ -33,7 +33,7 @@ export interface WebHostOptions {
   port?: number;
   /** Defaults to a fresh random token. */
   token?: string;
-  /** The largest accepted request body (default 20 MB). */
+  /** The largest accepted request body (default `DEFAULT_MAX_BODY_BYTES`). */
   maxBodyBytes?: number;
   /** Interval of the server-sent-events heartbeat comment (default 15 s). */
   heartbeatMs?: number;
@@ -50,6 +50,12 @@ export interface WebHost {
 }
 
 export const TOKEN_HEADER = 'x-pm-token';
+/**
+ * The largest request body, 128 MiB: what the biggest real requests need. Importing a 50 MiB file
+ * (the importers' limit) sends the whole new product or one batch of edits, about 75 MB of JSON for
+ * a Jira export of that size; an export of `MAX_EXPORT_CHARS` characters is up to 120 MB of UTF-8.
+ * `tests/unit/web/bodyLimit.test.ts` checks both still fit. (See SECURITY.md.)
+ */
 export const DEFAULT_MAX_BODY_BYTES = 128 * 1024 * 1024;
 export const DEFAULT_HEARTBEAT_MS = 15_000;
 
@@ -116,7 +122,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         return;
       }
       res.setHeader('Connection', 'close');
-      sendError(res, 413, 'bad-request', `The request body is larger than ${maxBodyBytes} bytes.`);
+      sendError(res, 413, 'bad-request', bodyTooLargeMessage(maxBodyBytes, body.declaredBytes));
       req.resume();
       return;
     }

@@ -231,29 +231,52 @@ describe('API requests', () => {
     expect(service.calls).toEqual([]);
   });
 
-  it('refuses a body over the default 128 MB limit with 413', async () => {
-    const big = JSON.stringify({ name: 'x'.repeat(DEFAULT_MAX_BODY_BYTES + 1) });
-    const response = await rawRequest({
-      port: host.port,
-      method: 'POST',
-      path: '/api/product.create',
-      headers: { 'content-type': 'application/json', 'x-pm-token': host.token, 'content-length': String(Buffer.byteLength(big)) },
-      body: big,
-    }).catch((error: unknown) => error);
-    // The host answers 413 as soon as the declared length is too large.
-    expect(response).toMatchObject({ status: 413 });
+  it('refuses a body one byte over the default 128 MiB limit with 413 and a message naming the size and the limit', async () => {
+    // Only the headers are sent: the declared length alone is refused, before any body is read.
+    const declared = DEFAULT_MAX_BODY_BYTES + 1;
+    const answer = await rawSocketRequest(
+      host.port,
+      [
+        'POST /api/product.create HTTP/1.1',
+        `Host: 127.0.0.1:${host.port}`,
+        'Content-Type: application/json',
+        `x-pm-token: ${host.token}`,
+        `Content-Length: ${declared}`,
+        '',
+        '{"name":"',
+      ].join('\r\n'),
+    );
+    expect(answer).toMatch(/^HTTP\/1\.1 413/);
+    expect(answer).toContain('"code":"bad-request"');
+    expect(answer).toContain('The request body is 134,217,729 bytes, over the limit of 128 MiB (134,217,728 bytes); nothing was done.');
     expect(service.calls).toEqual([]);
   });
 
-  it('refuses a chunked body that grows over the limit with 413', async () => {
+  it('accepts a body of exactly the limit', async () => {
     const small = await startWebHost({ service, staticDir, maxBodyBytes: 1024 });
     try {
-      const status = await new Promise<number>((resolve, reject) => {
+      const envelope = { productId: 'civic-cloud', fileName: 'notes.md', content: '' };
+      const input = { ...envelope, content: 'x'.repeat(1024 - JSON.stringify(envelope).length) };
+      expect(Buffer.byteLength(JSON.stringify(input))).toBe(1024);
+      const response = await apiCall(small.port, small.token, 'export.save', input);
+      expect(response.status).toBe(200);
+      expect(service.calls.map((c) => c.method)).toEqual(['export.save']);
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('refuses a chunked body that grows over the limit with 413 and says so', async () => {
+    const small = await startWebHost({ service, staticDir, maxBodyBytes: 1024 });
+    try {
+      const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
         const req = httpRequest(
           { host: '127.0.0.1', port: small.port, method: 'POST', path: '/api/product.create', headers: { 'content-type': 'application/json', 'x-pm-token': small.token }, agent: false },
           (res) => {
-            res.resume();
-            resolve(res.statusCode ?? 0);
+            let body = '';
+            res.setEncoding('utf8');
+            res.on('data', (chunk: string) => (body += chunk));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
           },
         );
         req.on('error', reject);
@@ -261,7 +284,8 @@ describe('API requests', () => {
         req.write(`${'y'.repeat(600)}"}`);
         req.end();
       });
-      expect(status).toBe(413);
+      expect(answer.status).toBe(413);
+      expect(JSON.parse(answer.body)).toEqual({ ok: false, error: { code: 'bad-request', message: 'The request body grew past the limit of 1,024 bytes; nothing was done.' } });
       expect(service.calls).toEqual([]);
     } finally {
       await small.close();
