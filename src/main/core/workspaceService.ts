@@ -45,13 +45,13 @@ import {
   BACKUP_DIR,
   childPath,
   EXPORTS_DIR,
+  checkPortableFileName,
   checkProductId,
-  isWindowsDeviceName,
+  isPortableProductId,
   parseTrashFileName,
   PRODUCT_SUFFIX,
   productFileName,
   productPath,
-  RESERVED_PRODUCT_IDS,
   TRASH_DIR,
   trashPath,
   trashTimestamp,
@@ -372,9 +372,9 @@ class Workspace {
 
   // ---- new files -----------------------------------------------------------------------------
 
-  /** Ids in use: every product-like file name (case-folded), every open product, and device names. */
+  /** Ids in use: every product-like file name (case-folded) and every open product. */
   private async takenIds(): Promise<Set<string>> {
-    const taken = new Set<string>([...RESERVED_PRODUCT_IDS, ...this.entries.keys()]);
+    const taken = new Set<string>(this.entries.keys());
     for (const d of await readFolder(this.fs, this.folder)) {
       if (d.name.endsWith(PRODUCT_SUFFIX)) taken.add(d.name.slice(0, -PRODUCT_SUFFIX.length).toLowerCase());
     }
@@ -383,6 +383,7 @@ class Workspace {
 
   /** Write `product` as a new file under its id; `exists` if a file already has that name. */
   private async writeNewProduct(product: Product): Promise<void> {
+    checkPortableFileName(productFileName(product.id));
     const path = productPath(this.folder, product.id);
     const text = serializeProduct(product);
     try {
@@ -407,7 +408,7 @@ class Workspace {
 
   /** Save `product` under a new unique id derived from `name`; call inside `opsLock`. */
   private async writeCopy(product: Product, name: string): Promise<string> {
-    const id = uniqueId(slugify(name), await this.takenIds());
+    const id = uniqueId(slugify(name), await this.takenIds(), isPortableProductId);
     await this.writeNewProduct({ ...product, id, name });
     this.emit({ type: 'workspace.changed' });
     return id;
@@ -517,7 +518,7 @@ class Workspace {
     const { name } = parseInput('product.create', raw);
     this.assertOpen();
     return this.opsLock.run(async () => {
-      const id = uniqueId(slugify(name), await this.takenIds());
+      const id = uniqueId(slugify(name), await this.takenIds(), isPortableProductId);
       await this.writeNewProduct(blankProduct(id, name));
       this.emit({ type: 'workspace.changed' });
       return { id };
@@ -634,7 +635,7 @@ class Workspace {
       if (stats.isSymbolicLink || !stats.isFile) throw new ApiError('broken-file', `The trash entry is not a regular file: ${NOT_A_FILE_REASON}`);
       const taken = await this.takenIds();
       try {
-        if (!taken.has(parsed.productId)) {
+        if (!taken.has(parsed.productId) && isPortableProductId(parsed.productId)) {
           // Its own name is free: put the file back exactly as it was.
           await this.fs.rename(source, productPath(this.folder, parsed.productId));
           await this.fs.fsyncDir(this.folder);
@@ -650,7 +651,7 @@ class Workspace {
             `"${parsed.productId}" is taken, and the trashed file cannot be restored under a new name because it is damaged: ${disk.reason}`,
           );
         }
-        const id = uniqueId(parsed.productId, taken);
+        const id = uniqueId(parsed.productId, taken, isPortableProductId);
         await this.writeNewProduct({ ...disk.product, id });
         await this.fs.unlink(source);
         this.emit({ type: 'workspace.changed' });
@@ -706,10 +707,9 @@ class Workspace {
   /** `<workspace>/exports/<productId>/<fileName>`, written crash-safely. */
   private async writeExport(productId: string, fileName: string, data: Uint8Array): Promise<string> {
     const exportsRoot = resolve(this.folder, EXPORTS_DIR);
-    const dir = childPath(exportsRoot, productId, '');
-    const path = resolve(dir, fileName);
+    const dir = childPath(exportsRoot, checkPortableFileName(productId), '');
+    const path = resolve(dir, checkPortableFileName(fileName));
     if (dirname(path) !== dir) throw new ApiError('bad-request', 'That export name would leave the exports folder.');
-    if (isWindowsDeviceName(fileName)) throw new ApiError('bad-request', `"${fileName}" is a device name on Windows; choose another file name.`);
     try {
       await ensureRealFolder(this.fs, exportsRoot);
       await ensureRealFolder(this.fs, dir);

@@ -4,6 +4,7 @@
  * from parts the exporter made itself — raw HTML from a document is never passed through.
  * Shared by every exporter (specs, portfolio, roadmap, backlog).
  */
+import { isPortableFileName } from '../model/portableFileName';
 
 const HTML_ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -95,7 +96,10 @@ export function htmlPage({ title, css, body, lang = 'en' }: HtmlPage): string {
   ].join('\n');
 }
 
-/** A file name from a title: letters, digits and hyphens, e.g. `prd-scan-to-stock`. */
+/**
+ * A file name from a title: letters, digits and hyphens, e.g. `prd-scan-to-stock.md`. A title that
+ * would make a name Windows reserves ("CON", "com1") gets the fallback added: `con-spec.md`.
+ */
 export function fileNameFrom(title: string, extension: string, fallback = 'export'): string {
   const stem = title
     .normalize('NFKD')
@@ -105,5 +109,6 @@ export function fileNameFrom(title: string, extension: string, fallback = 'expor
     .replace(/^-+|-+$/g, '')
     .slice(0, 80)
     .replace(/-+$/g, '');
-  return `${stem || fallback}.${extension}`;
+  const name = `${stem || fallback}.${extension}`;
+  return isPortableFileName(name) ? name : `${stem}-${fallback}.${extension}`;
 }
