@@ -33,7 +33,7 @@ import { practiceProgress } from '../../shared/practice/progress';
 import { describeIssues, serializeProduct } from '../../shared/model/productFile';
 import { LIMITS, type Product } from '../../shared/model/schema';
 import { asciiJsonBytes } from './asciiJson';
-import { atomicWrite, isTempFileName } from './atomicWrite';
+import { atomicWrite } from './atomicWrite';
 import { blankProduct } from './blankProduct';
 import { NOT_A_FILE_REASON, readDiskProduct, SYMLINK_REASON } from './diskProduct';
 import { ensureRealFolder } from './ensureFolder';
@@ -42,7 +42,6 @@ import { errorCode, nodeFs, type FsAdapter, type FsStats } from './fsAdapter';
 import { toApiError } from './fsErrors';
 import { Mutex } from './mutex';
 import {
-  BACKUP_DIR,
   childPath,
   EXPORTS_DIR,
   checkPortableFileName,
@@ -57,6 +56,7 @@ import {
   trashTimestamp,
 } from './paths';
 import { ProductStore, type DiskCheck } from './productStore';
+import { removeStaleTempFiles } from './staleTempFiles';
 import { deleteRecoveredVersion, listRecoveredVersions, readRecoveredVersion, RECOVERY_REASONS, saveRecoveredVersion } from './recoveredVersions';
 import type { OpenAnswerJson, WorkspaceService, WorkspaceServiceOptions } from './service';
 import { isProductFileName, readFolder, WorkspaceListing, type OpenProductView } from './workspaceListing';
@@ -147,25 +147,8 @@ class Workspace {
 
   async start(): Promise<void> {
     await this.prepareFolder(this.folder);
-    await this.removeStaleTempFiles(this.folder);
+    await removeStaleTempFiles(this.fs, this.folder, this.now());
     await this.startWatching();
-  }
-
-  /**
-   * Remove temp files that a crash left behind (best effort). Only our own naming pattern, only
-   * regular files, and only old ones: a younger one may belong to another running copy of the app.
-   */
-  private async removeStaleTempFiles(folder: string): Promise<void> {
-    const cutoff = this.now() - 60 * 60 * 1000;
-    for (const dir of [folder, join(folder, BACKUP_DIR)]) {
-      const dirents = await readFolder(this.fs, dir).catch(() => []);
-      for (const d of dirents) {
-        if (d.kind !== 'file' || !isTempFileName(d.name)) continue;
-        const path = join(dir, d.name);
-        const stats = await this.fs.lstat(path).catch(() => null);
-        if (stats && stats.isFile && stats.mtimeMs < cutoff) await this.fs.unlink(path).catch(() => undefined);
-      }
-    }
   }
 
   // ---- events -------------------------------------------------------------------------------
@@ -433,6 +416,7 @@ class Workspace {
     return this.opsLock.run(async () => {
       if (folder === this.folder) return { folder };
       await this.prepareFolder(folder);
+      await removeStaleTempFiles(this.fs, folder, this.now());
       // Save everything first; if something cannot be saved, stay in the current folder.
       for (const entry of this.entries.values()) {
         const store = await entry.promise.catch(() => null);
