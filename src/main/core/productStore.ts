@@ -293,6 +293,11 @@ export class ProductStore {
     });
   }
 
+  /** Run `task` while no write (and no disk check) of this store is under way; writes due meanwhile wait. */
+  whileNotWriting<T>(task: () => Promise<T>): Promise<T> {
+    return this.lock.run(task);
+  }
+
   /** Stop timers; pending writes are not attempted any more (flush first). */
   dispose(): void {
     this.disposed = true;

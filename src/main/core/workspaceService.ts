@@ -568,34 +568,42 @@ class Workspace {
       if (stats.isSymbolicLink) throw new ApiError('broken-file', `${productFileName(id)}: ${SYMLINK_REASON}`);
       if (!stats.isFile) throw new ApiError('broken-file', `${productFileName(id)}: ${NOT_A_FILE_REASON}`);
       const entry = this.entries.get(id);
-      if (entry) {
-        this.entries.delete(id);
-        const store = await entry.promise.catch(() => null);
-        if (store) {
-          // Put the latest saved version in the trash. If it cannot be saved (disk full, or the
-          // file changed on disk), the version on disk is what goes to the trash.
-          await store.flush().catch(() => undefined);
-          this.forget(store);
-        }
-      }
+      const store = entry ? await entry.promise.catch(() => null) : null;
+      // Put the latest saved version in the trash. If it cannot be saved (disk full, or the file
+      // changed on disk), the version on disk is what goes to the trash.
+      if (store) await store.flush().catch(() => undefined);
+      let trashId: string;
       try {
-        const trashDir = join(this.folder, TRASH_DIR);
-        await ensureRealFolder(this.fs, trashDir);
-        let stamp = this.now();
-        let trashId = `${id}.${trashTimestamp(stamp)}`;
-        while ((await this.lstatOrNull(trashPath(this.folder, trashId), 'choosing a trash name')) !== null) {
-          stamp += 1;
-          trashId = `${id}.${trashTimestamp(stamp)}`;
-        }
-        await this.fs.rename(path, trashPath(this.folder, trashId));
-        await this.fs.fsyncDir(this.folder);
-        await this.fs.fsyncDir(trashDir);
-        this.emit({ type: 'workspace.changed' });
-        return { trashId };
+        // The product stays open until its file has moved: if the move fails (a read-only
+        // folder, a file in use), it keeps its unsaved edits and the error is the move's own.
+        // Its writes wait meanwhile, so none can land after the file has gone.
+        trashId = store ? await store.whileNotWriting(() => this.moveToTrash(id, path)) : await this.moveToTrash(id, path);
       } catch (error) {
         throw toApiError(error, `moving ${productFileName(id)} to the trash`);
       }
+      if (store) this.forget(store);
+      this.emit({ type: 'workspace.changed' });
+      try {
+        await this.fs.fsyncDir(this.folder);
+        await this.fs.fsyncDir(join(this.folder, TRASH_DIR));
+      } catch (error) {
+        throw toApiError(error, `making the move of ${productFileName(id)} to the trash durable`);
+      }
+      return { trashId };
     });
+  }
+
+  /** Rename the product file into `.trash/` under a free trash id, and return that id. */
+  private async moveToTrash(id: string, path: string): Promise<string> {
+    await ensureRealFolder(this.fs, join(this.folder, TRASH_DIR));
+    let stamp = this.now();
+    let trashId = `${id}.${trashTimestamp(stamp)}`;
+    while ((await this.lstatOrNull(trashPath(this.folder, trashId), 'choosing a trash name')) !== null) {
+      stamp += 1;
+      trashId = `${id}.${trashTimestamp(stamp)}`;
+    }
+    await this.fs.rename(path, trashPath(this.folder, trashId));
+    return trashId;
   }
 
   async trashList(raw: ApiInput<'trash.list'>): Promise<ApiOutput<'trash.list'>> {
