@@ -21,6 +21,7 @@ import { applyEdits as applyEditList, EditError } from '../../shared/edits/apply
 import type { Edit } from '../../shared/edits/editSchema';
 import { ProductSchema, type Product } from '../../shared/model/schema';
 import { describeValidationIssues, validateChange } from './changeValidation';
+import { oversizeReason } from './diskProduct';
 import { describeFsError } from './fsErrors';
 import type { FsAdapter } from './fsAdapter';
 import { Mutex } from './mutex';
@@ -47,6 +48,8 @@ export interface ProductStoreOptions {
    * program may be half-way through writing it in place). Default 250 ms.
    */
   settleMs?: number;
+  /** The largest file an edit may make (default `MAX_PRODUCT_FILE_BYTES`, the most the app reads). */
+  maxFileBytes?: number;
   /**
    * Turns the bytes of a product file into the compact ASCII JSON of its value, off this thread
    * (see `WorkspaceServiceDeps.fileJson`). Given, the store starts it as soon as the file is read,
@@ -201,6 +204,9 @@ export class ProductStore {
     if (issues.length > 0) {
       throw new ApiError('invalid-edit', `The change would make the product invalid: ${describeValidationIssues(issues)}`);
     }
+    // Measured as it would be written (the parts encoded now are reused by the write).
+    const tooLarge = oversizeReason(this.adapter.fileSize(next), this.options.maxFileBytes);
+    if (tooLarge !== null) throw new ApiError('invalid-edit', `The change was not made: ${tooLarge} Move some stories or specs into another product.`);
     this.db.data = next;
     this.revisionValue += 1;
     this.fileJson = null;

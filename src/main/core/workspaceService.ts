@@ -35,7 +35,7 @@ import { LIMITS, type Product } from '../../shared/model/schema';
 import { asciiJsonBytes } from './asciiJson';
 import { atomicWrite } from './atomicWrite';
 import { blankProduct } from './blankProduct';
-import { NOT_A_FILE_REASON, readDiskProduct, SYMLINK_REASON } from './diskProduct';
+import { NOT_A_FILE_REASON, oversizeReason, readDiskProduct, SYMLINK_REASON } from './diskProduct';
 import { ensureRealFolder } from './ensureFolder';
 import { FolderWatcher } from './folderWatcher';
 import { errorCode, nodeFs, type FsAdapter, type FsStats } from './fsAdapter';
@@ -97,6 +97,11 @@ export interface WorkspaceServiceDeps {
   useFsWatch?: boolean;
   /** How long an open file seen broken or missing must stay so before it counts (default 250 ms). */
   settleMs?: number;
+  /**
+   * The largest product file an edit or a new product may make (default `MAX_PRODUCT_FILE_BYTES`,
+   * above which a file is not read, so whatever is saved opens again). Tests lower it.
+   */
+  maxProductFileBytes?: number;
   now?: () => number;
 }
 
@@ -286,6 +291,7 @@ class Workspace {
       emit: this.emit,
       now: this.now,
       settleMs: this.deps.settleMs ?? 250,
+      ...(this.deps.maxProductFileBytes === undefined ? {} : { maxFileBytes: this.deps.maxProductFileBytes }),
       ...(this.deps.fileJson ? { fileJson: this.deps.fileJson } : {}),
     });
     // Everyone waiting for this store (also a second, concurrent open) gets the same ApiError.
@@ -368,7 +374,9 @@ class Workspace {
   private async writeNewProduct(product: Product): Promise<void> {
     checkPortableFileName(productFileName(product.id));
     const path = productPath(this.folder, product.id);
-    const text = serializeProduct(product);
+    const data = Buffer.from(serializeProduct(product), 'utf8');
+    const tooLarge = oversizeReason(data.byteLength, this.deps.maxProductFileBytes);
+    if (tooLarge !== null) throw new ApiError('bad-request', `"${product.name}" was not saved: ${tooLarge}`);
     try {
       await this.fs.lstat(path);
       throw new ApiError('exists', `A product file named "${productFileName(product.id)}" already exists.`);
@@ -377,7 +385,7 @@ class Workspace {
     }
     try {
       // Look again right before the rename: another program may have made the file meanwhile.
-      await atomicWrite(this.fs, path, Buffer.from(text, 'utf8'), { beforeReplace: () => this.assertNoFile(path, product.id) });
+      await atomicWrite(this.fs, path, data, { beforeReplace: () => this.assertNoFile(path, product.id) });
     } catch (error) {
       throw toApiError(error, `saving ${productFileName(product.id)}`);
     }

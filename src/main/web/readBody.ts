@@ -1,5 +1,6 @@
 /** Reading a request body with a size limit, without buffering more than the limit. */
 import type { IncomingMessage } from 'node:http';
+import { bytesWithMiB, groupDigits } from '../../shared/format/sizes';
 
 export type BodyResult =
   | { ok: true; text: string }
@@ -7,21 +8,10 @@ export type BodyResult =
   | { ok: false; reason: 'too-large'; declaredBytes: number | null }
   | { ok: false; reason: 'aborted' };
 
-/** "1,048,576" */
-function bytesText(bytes: number): string {
-  return String(bytes).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
-/** "128 MiB (134,217,728 bytes)", or just the bytes when not a whole number of MiB. */
-function limitText(limitBytes: number): string {
-  const mib = limitBytes / (1024 * 1024);
-  return Number.isInteger(mib) ? `${mib} MiB (${bytesText(limitBytes)} bytes)` : `${bytesText(limitBytes)} bytes`;
-}
-
 /** What a 413 answer says: the limit, and the declared size when there was one. */
 export function bodyTooLargeMessage(limitBytes: number, declaredBytes: number | null): string {
-  const size = declaredBytes === null ? 'The request body grew past' : `The request body is ${bytesText(declaredBytes)} bytes, over`;
-  return `${size} the limit of ${limitText(limitBytes)}; nothing was done.`;
+  const size = declaredBytes === null ? 'The request body grew past' : `The request body is ${groupDigits(declaredBytes)} bytes, over`;
+  return `${size} the limit of ${bytesWithMiB(limitBytes)}; nothing was done.`;
 }
 
 export function readBodyText(req: IncomingMessage, limitBytes: number): Promise<BodyResult> {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_EXPORT_CHARS } from '../../../src/shared/api/contract';
 import { buildImportedProduct, importIntoProductEdit } from '../../../src/shared/import/applyImport';
 import { MAX_IMPORT_BYTES, readImportFile } from '../../../src/shared/import/readImportFile';
-import { LIMITS } from '../../../src/shared/model/schema';
+import { LIST_LIMITS } from '../../../src/shared/model/limits';
 import { DEFAULT_MAX_BODY_BYTES } from '../../../src/main/web/webHost';
 import { makeProduct } from '../core/fixtures';
 
@@ -21,7 +21,7 @@ function jiraExportNearLimit(): Uint8Array {
     const epic = i % 500 === 1;
     const description = `"As a user, I want feature ${i}, so that I can ""test"" it.\n\n${filler}\nh3. Acceptance Criteria\n* First check for ${i}\n* Second check, with a comma"`;
     const line = `Item ${i} summary,BIG-${i},${100000 + i},${epic ? 'Epic' : 'Story'},${['To Do', 'In Progress', 'Done'][i % 3]},label-${i % 13},team-${i % 5},Sprint ${i % 20},${description},${i % 8},${epic ? '' : `BIG-${i - ((i - 1) % 500)}`},"01/Jan/24 9:00 AM;u1;Comment one for ${i}","02/Jan/24 9:00 AM;u2;Comment two"`;
-    if (size + line.length + 2 > MAX_IMPORT_BYTES || i > LIMITS.listItems) break;
+    if (size + line.length + 2 > MAX_IMPORT_BYTES || i > LIST_LIMITS.stories.max) break;
     lines.push(line);
     size += line.length + 2;
   }

@@ -248,7 +248,7 @@ describe('API requests', () => {
     );
     expect(answer).toMatch(/^HTTP\/1\.1 413/);
     expect(answer).toContain('"code":"bad-request"');
-    expect(answer).toContain('The request body is 134,217,729 bytes, over the limit of 128 MiB (134,217,728 bytes); nothing was done.');
+    expect(answer).toContain('The request body is 134,217,729 bytes, over the limit of 134,217,728 bytes (128 MiB); nothing was done.');
     expect(service.calls).toEqual([]);
   });
 
