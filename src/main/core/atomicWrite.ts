@@ -49,9 +49,17 @@ export function tempPathFor(target: string): string {
   return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
 }
 
+const TEMP_NAME = /^\..+\.(\d+)\.[0-9a-f]{12}\.tmp$/;
+
 /** True for a name `tempPathFor` makes. */
 export function isTempFileName(name: string): boolean {
-  return /^\..+\.\d+\.[0-9a-f]{12}\.tmp$/.test(name);
+  return TEMP_NAME.test(name);
+}
+
+/** The id of the process that made a temp file, from its name; null if the name is not one of ours. */
+export function tempFileWriterPid(name: string): number | null {
+  const digits = TEMP_NAME.exec(name)?.[1];
+  return digits === undefined ? null : Number(digits);
 }
 
 export interface AtomicWriteOptions {

@@ -5,12 +5,23 @@
  * own writes from another program's.
  */
 import { createHash } from 'node:crypto';
+import { bytesWithMiB } from '../../shared/format/sizes';
 import { parseProductText } from '../../shared/model/productFile';
 import type { Product } from '../../shared/model/schema';
 import { errorCode, type FsAdapter, type FsStats } from './fsAdapter';
 
-/** Larger than any product a person could make (50,000 stories of long text), smaller than memory. */
+/**
+ * Larger than any product a person could make (50,000 stories of long text), smaller than memory.
+ * A file over it is not read; and no edit or new product may make one over it, so whatever the app
+ * saves it can open again.
+ */
 export const MAX_PRODUCT_FILE_BYTES = 256 * 1024 * 1024;
+
+/** Why a product file of `bytes` cannot be saved, naming both sizes; null when it fits `limit`. */
+export function oversizeReason(bytes: number, limit: number = MAX_PRODUCT_FILE_BYTES): string | null {
+  if (bytes <= limit) return null;
+  return `The product file would be ${bytesWithMiB(bytes)}; a product file can be at most ${bytesWithMiB(limit)}, the most the app reads back.`;
+}
 
 /**
  * What we last saw of a file. Size, mtime and inode are compared first (a rename keeps a file's

@@ -19,6 +19,7 @@ import { existsSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { ApiError } from '../../shared/api/contract';
+import { isPortableFileName, portableFileNameProblem } from '../../shared/model/portableFileName';
 import { ProductIdSchema } from '../../shared/model/schema';
 
 export const PRODUCT_SUFFIX = '.product.json';
@@ -97,19 +98,19 @@ export function migrationBackupPath(folder: string, id: string, fromVersion: num
   return childPath(join(resolve(folder), BACKUP_DIR), id, `.v${Math.trunc(fromVersion)}${PRODUCT_SUFFIX}.bak`);
 }
 
+/** Throws `bad-request` unless `segment` is a file or folder name every system accepts (see portableFileName). */
+export function checkPortableFileName(segment: string): string {
+  const problem = portableFileNameProblem(segment);
+  if (problem !== null) throw new ApiError('bad-request', problem);
+  return segment;
+}
+
 /**
- * Names Windows reserves for devices, even with an extension (on older Windows "con.product.json"
- * is the console, not a file). They are valid ids, so the app never creates a file under one: new
- * ids skip them (see `takenIds`) and exports refuse them.
+ * Whether a new product may take `id`: its file name (and the names derived from it) must be
+ * portable, so "con" becomes "con-2". Ids are otherwise valid; existing files keep theirs.
  */
-const WINDOWS_DEVICE_NAMES: readonly string[] = ['con', 'prn', 'aux', 'nul', ...[1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((n) => [`com${n}`, `lpt${n}`])];
-
-export const RESERVED_PRODUCT_IDS: ReadonlySet<string> = new Set(WINDOWS_DEVICE_NAMES);
-
-/** True for `con`, `NUL.md`, `com1.product.json`, …: a name Windows treats as a device. */
-export function isWindowsDeviceName(name: string): boolean {
-  const stem = (name.split('.')[0] ?? '').trimEnd().toLowerCase();
-  return RESERVED_PRODUCT_IDS.has(stem);
+export function isPortableProductId(id: string): boolean {
+  return isPortableFileName(productFileName(id));
 }
 
 /** The product id of a file name `<id>.product.json`, or null if the name is not of that form. */

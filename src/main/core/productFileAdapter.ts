@@ -101,6 +101,11 @@ export class ProductFileAdapter implements Adapter<Product> {
     return { product: this.accept(disk), sameAsFile: disk.sameAsFile };
   }
 
+  /** The size the file of `product` would have: what `write` would write. */
+  fileSize(product: Product): number {
+    return this.serializer.byteLength(product);
+  }
+
   async write(product: Product): Promise<void> {
     // Serialise first, synchronously: this is the snapshot that gets written, and an invalid
     // product throws here, before the disk is touched.

@@ -32,6 +32,7 @@ import { EditLog, DISK_WRITER, SERVICE_WRITER } from '../../shared/sync/editLog'
 import { changedFields, footprintFrom, overlap, type FieldRef, type Footprint } from '../../shared/sync/footprint';
 import { replay } from '../../shared/sync/rebase';
 import { describeValidationIssues, validateChange } from './changeValidation';
+import { oversizeReason } from './diskProduct';
 import { describeFsError } from './fsErrors';
 import type { FsAdapter } from './fsAdapter';
 import { Mutex } from './mutex';
@@ -58,6 +59,8 @@ export interface ProductStoreOptions {
    * program may be half-way through writing it in place). Default 250 ms.
    */
   settleMs?: number;
+  /** The largest file an edit may make (default `MAX_PRODUCT_FILE_BYTES`, the most the app reads). */
+  maxFileBytes?: number;
   /**
    * Turns the bytes of a product file into the compact ASCII JSON of its value, off this thread
    * (see `WorkspaceServiceDeps.fileJson`). Given, the store starts it as soon as the file is read,
@@ -302,6 +305,9 @@ export class ProductStore {
     if (issues.length > 0) {
       throw new ApiError('invalid-edit', `The change would make the product invalid: ${describeValidationIssues(issues)}`);
     }
+    // Measured as it would be written (the parts encoded now are reused by the write).
+    const tooLarge = oversizeReason(this.adapter.fileSize(next), this.options.maxFileBytes);
+    if (tooLarge !== null) throw new ApiError('invalid-edit', `The change was not made: ${tooLarge} Move some stories or specs into another product.`);
     this.db.data = next;
     this.revisionValue += 1;
     this.fileJson = null;
@@ -445,6 +451,11 @@ export class ProductStore {
     this.log.append({ revision: this.revisionValue, clientId: SERVICE_WRITER, edits: null, footprint: changedFields(previous, product) });
     this.options.emit({ type: 'product.changed', id: this.id, epoch: this.epoch, revision: this.revisionValue });
     this.scheduleWrite();
+  }
+
+  /** Run `task` while no write (and no disk check) of this store is under way; writes due meanwhile wait. */
+  whileNotWriting<T>(task: () => Promise<T>): Promise<T> {
+    return this.lock.run(task);
   }
 
   /** Stop timers; pending writes are not attempted any more (flush first). */

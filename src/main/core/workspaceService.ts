@@ -33,30 +33,30 @@ import { practiceProgress } from '../../shared/practice/progress';
 import { describeIssues, serializeProduct } from '../../shared/model/productFile';
 import { LIMITS, type Product } from '../../shared/model/schema';
 import { asciiJsonBytes } from './asciiJson';
-import { atomicWrite, isTempFileName } from './atomicWrite';
+import { atomicWrite } from './atomicWrite';
 import { blankProduct } from './blankProduct';
-import { NOT_A_FILE_REASON, readDiskProduct, SYMLINK_REASON } from './diskProduct';
+import { NOT_A_FILE_REASON, oversizeReason, readDiskProduct, SYMLINK_REASON } from './diskProduct';
 import { ensureRealFolder } from './ensureFolder';
 import { FolderWatcher } from './folderWatcher';
 import { errorCode, nodeFs, type FsAdapter, type FsStats } from './fsAdapter';
 import { toApiError } from './fsErrors';
 import { Mutex } from './mutex';
 import {
-  BACKUP_DIR,
   childPath,
   EXPORTS_DIR,
+  checkPortableFileName,
   checkProductId,
-  isWindowsDeviceName,
+  isPortableProductId,
   parseTrashFileName,
   PRODUCT_SUFFIX,
   productFileName,
   productPath,
-  RESERVED_PRODUCT_IDS,
   TRASH_DIR,
   trashPath,
   trashTimestamp,
 } from './paths';
 import { ProductStore, type DiskCheck } from './productStore';
+import { removeStaleTempFiles } from './staleTempFiles';
 import { deleteRecoveredVersion, listRecoveredVersions, readRecoveredVersion, RECOVERY_REASONS, saveRecoveredVersion } from './recoveredVersions';
 import type { OpenAnswerJson, WorkspaceService, WorkspaceServiceOptions } from './service';
 import { isProductFileName, readFolder, WorkspaceListing, type OpenProductView } from './workspaceListing';
@@ -97,6 +97,11 @@ export interface WorkspaceServiceDeps {
   useFsWatch?: boolean;
   /** How long an open file seen broken or missing must stay so before it counts (default 250 ms). */
   settleMs?: number;
+  /**
+   * The largest product file an edit or a new product may make (default `MAX_PRODUCT_FILE_BYTES`,
+   * above which a file is not read, so whatever is saved opens again). Tests lower it.
+   */
+  maxProductFileBytes?: number;
   now?: () => number;
 }
 
@@ -147,25 +152,8 @@ class Workspace {
 
   async start(): Promise<void> {
     await this.prepareFolder(this.folder);
-    await this.removeStaleTempFiles(this.folder);
+    await removeStaleTempFiles(this.fs, this.folder, this.now());
     await this.startWatching();
-  }
-
-  /**
-   * Remove temp files that a crash left behind (best effort). Only our own naming pattern, only
-   * regular files, and only old ones: a younger one may belong to another running copy of the app.
-   */
-  private async removeStaleTempFiles(folder: string): Promise<void> {
-    const cutoff = this.now() - 60 * 60 * 1000;
-    for (const dir of [folder, join(folder, BACKUP_DIR)]) {
-      const dirents = await readFolder(this.fs, dir).catch(() => []);
-      for (const d of dirents) {
-        if (d.kind !== 'file' || !isTempFileName(d.name)) continue;
-        const path = join(dir, d.name);
-        const stats = await this.fs.lstat(path).catch(() => null);
-        if (stats && stats.isFile && stats.mtimeMs < cutoff) await this.fs.unlink(path).catch(() => undefined);
-      }
-    }
   }
 
   // ---- events -------------------------------------------------------------------------------
@@ -308,6 +296,7 @@ class Workspace {
       emit: this.emit,
       now: this.now,
       settleMs: this.deps.settleMs ?? 250,
+      ...(this.deps.maxProductFileBytes === undefined ? {} : { maxFileBytes: this.deps.maxProductFileBytes }),
       ...(this.deps.fileJson ? { fileJson: this.deps.fileJson } : {}),
     });
     // Everyone waiting for this store (also a second, concurrent open) gets the same ApiError.
@@ -377,9 +366,9 @@ class Workspace {
 
   // ---- new files -----------------------------------------------------------------------------
 
-  /** Ids in use: every product-like file name (case-folded), every open product, and device names. */
+  /** Ids in use: every product-like file name (case-folded) and every open product. */
   private async takenIds(): Promise<Set<string>> {
-    const taken = new Set<string>([...RESERVED_PRODUCT_IDS, ...this.entries.keys()]);
+    const taken = new Set<string>(this.entries.keys());
     for (const d of await readFolder(this.fs, this.folder)) {
       if (d.name.endsWith(PRODUCT_SUFFIX)) taken.add(d.name.slice(0, -PRODUCT_SUFFIX.length).toLowerCase());
     }
@@ -388,8 +377,11 @@ class Workspace {
 
   /** Write `product` as a new file under its id; `exists` if a file already has that name. */
   private async writeNewProduct(product: Product): Promise<void> {
+    checkPortableFileName(productFileName(product.id));
     const path = productPath(this.folder, product.id);
-    const text = serializeProduct(product);
+    const data = Buffer.from(serializeProduct(product), 'utf8');
+    const tooLarge = oversizeReason(data.byteLength, this.deps.maxProductFileBytes);
+    if (tooLarge !== null) throw new ApiError('bad-request', `"${product.name}" was not saved: ${tooLarge}`);
     try {
       await this.fs.lstat(path);
       throw new ApiError('exists', `A product file named "${productFileName(product.id)}" already exists.`);
@@ -398,7 +390,7 @@ class Workspace {
     }
     try {
       // Look again right before the rename: another program may have made the file meanwhile.
-      await atomicWrite(this.fs, path, Buffer.from(text, 'utf8'), { beforeReplace: () => this.assertNoFile(path, product.id) });
+      await atomicWrite(this.fs, path, data, { beforeReplace: () => this.assertNoFile(path, product.id) });
     } catch (error) {
       throw toApiError(error, `saving ${productFileName(product.id)}`);
     }
@@ -412,7 +404,7 @@ class Workspace {
 
   /** Save `product` under a new unique id derived from `name`; call inside `opsLock`. */
   private async writeCopy(product: Product, name: string): Promise<string> {
-    const id = uniqueId(slugify(name), await this.takenIds());
+    const id = uniqueId(slugify(name), await this.takenIds(), isPortableProductId);
     await this.writeNewProduct({ ...product, id, name });
     this.emit({ type: 'workspace.changed' });
     return id;
@@ -437,6 +429,7 @@ class Workspace {
     return this.opsLock.run(async () => {
       if (folder === this.folder) return { folder };
       await this.prepareFolder(folder);
+      await removeStaleTempFiles(this.fs, folder, this.now());
       // Save everything first; if something cannot be saved, stay in the current folder.
       for (const entry of this.entries.values()) {
         const store = await entry.promise.catch(() => null);
@@ -520,7 +513,7 @@ class Workspace {
     const { name } = parseInput('product.create', raw);
     this.assertOpen();
     return this.opsLock.run(async () => {
-      const id = uniqueId(slugify(name), await this.takenIds());
+      const id = uniqueId(slugify(name), await this.takenIds(), isPortableProductId);
       await this.writeNewProduct(blankProduct(id, name));
       this.emit({ type: 'workspace.changed' });
       return { id };
@@ -585,34 +578,42 @@ class Workspace {
       if (stats.isSymbolicLink) throw new ApiError('broken-file', `${productFileName(id)}: ${SYMLINK_REASON}`);
       if (!stats.isFile) throw new ApiError('broken-file', `${productFileName(id)}: ${NOT_A_FILE_REASON}`);
       const entry = this.entries.get(id);
-      if (entry) {
-        this.entries.delete(id);
-        const store = await entry.promise.catch(() => null);
-        if (store) {
-          // Put the latest saved version in the trash. If it cannot be saved (disk full, or the
-          // file changed on disk), the version on disk is what goes to the trash.
-          await store.flush().catch(() => undefined);
-          this.forget(store);
-        }
-      }
+      const store = entry ? await entry.promise.catch(() => null) : null;
+      // Put the latest saved version in the trash. If it cannot be saved (disk full, or the file
+      // changed on disk), the version on disk is what goes to the trash.
+      if (store) await store.flush().catch(() => undefined);
+      let trashId: string;
       try {
-        const trashDir = join(this.folder, TRASH_DIR);
-        await ensureRealFolder(this.fs, trashDir);
-        let stamp = this.now();
-        let trashId = `${id}.${trashTimestamp(stamp)}`;
-        while ((await this.lstatOrNull(trashPath(this.folder, trashId), 'choosing a trash name')) !== null) {
-          stamp += 1;
-          trashId = `${id}.${trashTimestamp(stamp)}`;
-        }
-        await this.fs.rename(path, trashPath(this.folder, trashId));
-        await this.fs.fsyncDir(this.folder);
-        await this.fs.fsyncDir(trashDir);
-        this.emit({ type: 'workspace.changed' });
-        return { trashId };
+        // The product stays open until its file has moved: if the move fails (a read-only
+        // folder, a file in use), it keeps its unsaved edits and the error is the move's own.
+        // Its writes wait meanwhile, so none can land after the file has gone.
+        trashId = store ? await store.whileNotWriting(() => this.moveToTrash(id, path)) : await this.moveToTrash(id, path);
       } catch (error) {
         throw toApiError(error, `moving ${productFileName(id)} to the trash`);
       }
+      if (store) this.forget(store);
+      this.emit({ type: 'workspace.changed' });
+      try {
+        await this.fs.fsyncDir(this.folder);
+        await this.fs.fsyncDir(join(this.folder, TRASH_DIR));
+      } catch (error) {
+        throw toApiError(error, `making the move of ${productFileName(id)} to the trash durable`);
+      }
+      return { trashId };
     });
+  }
+
+  /** Rename the product file into `.trash/` under a free trash id, and return that id. */
+  private async moveToTrash(id: string, path: string): Promise<string> {
+    await ensureRealFolder(this.fs, join(this.folder, TRASH_DIR));
+    let stamp = this.now();
+    let trashId = `${id}.${trashTimestamp(stamp)}`;
+    while ((await this.lstatOrNull(trashPath(this.folder, trashId), 'choosing a trash name')) !== null) {
+      stamp += 1;
+      trashId = `${id}.${trashTimestamp(stamp)}`;
+    }
+    await this.fs.rename(path, trashPath(this.folder, trashId));
+    return trashId;
   }
 
   async trashList(raw: ApiInput<'trash.list'>): Promise<ApiOutput<'trash.list'>> {
@@ -636,7 +637,7 @@ class Workspace {
       if (stats.isSymbolicLink || !stats.isFile) throw new ApiError('broken-file', `The trash entry is not a regular file: ${NOT_A_FILE_REASON}`);
       const taken = await this.takenIds();
       try {
-        if (!taken.has(parsed.productId)) {
+        if (!taken.has(parsed.productId) && isPortableProductId(parsed.productId)) {
           // Its own name is free: put the file back exactly as it was.
           await this.fs.rename(source, productPath(this.folder, parsed.productId));
           await this.fs.fsyncDir(this.folder);
@@ -652,7 +653,7 @@ class Workspace {
             `"${parsed.productId}" is taken, and the trashed file cannot be restored under a new name because it is damaged: ${disk.reason}`,
           );
         }
-        const id = uniqueId(parsed.productId, taken);
+        const id = uniqueId(parsed.productId, taken, isPortableProductId);
         await this.writeNewProduct({ ...disk.product, id });
         await this.fs.unlink(source);
         this.emit({ type: 'workspace.changed' });
@@ -723,10 +724,9 @@ class Workspace {
   /** `<workspace>/exports/<productId>/<fileName>`, written crash-safely. */
   private async writeExport(productId: string, fileName: string, data: Uint8Array): Promise<string> {
     const exportsRoot = resolve(this.folder, EXPORTS_DIR);
-    const dir = childPath(exportsRoot, productId, '');
-    const path = resolve(dir, fileName);
+    const dir = childPath(exportsRoot, checkPortableFileName(productId), '');
+    const path = resolve(dir, checkPortableFileName(fileName));
     if (dirname(path) !== dir) throw new ApiError('bad-request', 'That export name would leave the exports folder.');
-    if (isWindowsDeviceName(fileName)) throw new ApiError('bad-request', `"${fileName}" is a device name on Windows; choose another file name.`);
     try {
       await ensureRealFolder(this.fs, exportsRoot);
       await ensureRealFolder(this.fs, dir);

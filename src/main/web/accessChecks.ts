@@ -19,6 +19,23 @@ export function tokensEqual(presented: string | undefined | null, expected: stri
   return timingSafeEqual(a, b);
 }
 
+/**
+ * The request's one `Host` header from Node's `rawHeaders` (name, value, name, value, …), or
+ * undefined when there is none or more than one. Node keeps only the first of several in
+ * `req.headers.host`, but a proxy or cache in front may route by another one, so a request that
+ * names two hosts is refused whichever comes first.
+ */
+export function singleHostHeader(rawHeaders: readonly string[]): string | undefined {
+  let host: string | undefined;
+  let count = 0;
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+    if (rawHeaders[i]?.toLowerCase() !== 'host') continue;
+    count += 1;
+    host = rawHeaders[i + 1];
+  }
+  return count === 1 ? host : undefined;
+}
+
 /** The only `Host` values the host answers: `127.0.0.1:<port>` and `localhost:<port>`. */
 export function isAllowedHost(hostHeader: string | undefined, port: number): boolean {
   if (typeof hostHeader !== 'string') return false;

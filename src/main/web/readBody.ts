@@ -1,11 +1,22 @@
 /** Reading a request body with a size limit, without buffering more than the limit. */
 import type { IncomingMessage } from 'node:http';
+import { bytesWithMiB, groupDigits } from '../../shared/format/sizes';
 
-export type BodyResult = { ok: true; text: string } | { ok: false; reason: 'too-large' | 'aborted' };
+export type BodyResult =
+  | { ok: true; text: string }
+  /** `declaredBytes`: the `Content-Length` that was over the limit; null when the body grew past it. */
+  | { ok: false; reason: 'too-large'; declaredBytes: number | null }
+  | { ok: false; reason: 'aborted' };
+
+/** What a 413 answer says: the limit, and the declared size when there was one. */
+export function bodyTooLargeMessage(limitBytes: number, declaredBytes: number | null): string {
+  const size = declaredBytes === null ? 'The request body grew past' : `The request body is ${groupDigits(declaredBytes)} bytes, over`;
+  return `${size} the limit of ${bytesWithMiB(limitBytes)}; nothing was done.`;
+}
 
 export function readBodyText(req: IncomingMessage, limitBytes: number): Promise<BodyResult> {
   const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limitBytes) return Promise.resolve({ ok: false, reason: 'too-large' });
+  if (Number.isFinite(declared) && declared > limitBytes) return Promise.resolve({ ok: false, reason: 'too-large', declaredBytes: declared });
   return new Promise((resolvePromise) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -23,7 +34,7 @@ export function readBodyText(req: IncomingMessage, limitBytes: number): Promise<
       size += chunk.length;
       if (size > limitBytes) {
         chunks.length = 0;
-        settle({ ok: false, reason: 'too-large' });
+        settle({ ok: false, reason: 'too-large', declaredBytes: null });
         return;
       }
       chunks.push(chunk);

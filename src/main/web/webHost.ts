@@ -2,7 +2,7 @@
  * The loopback web host: the same workspace service as the Electron shell, for a browser.
  *
  * - binds 127.0.0.1 only (a free port by default);
- * - every request must carry `Host: 127.0.0.1:<port>` or `localhost:<port>` (DNS rebinding) and,
+ * - every request must carry exactly one `Host: 127.0.0.1:<port>` or `localhost:<port>` (DNS rebinding) and,
  *   if the browser sends an `Origin`, this host's own origin;
  * - `POST /api/<method>` with `content-type: application/json` and the per-launch token in
  *   `x-pm-token`; the body is the method's input; the answer is always a structured
@@ -18,10 +18,10 @@ import type { AddressInfo } from 'node:net';
 import type { ApiErrorCode, ApiResponse } from '../../shared/api/contract';
 import { checkApiInput, dispatchApiCall, failureResponse } from '../../shared/api/dispatch';
 import type { OpenAnswerJson, WorkspaceService } from '../core/service';
-import { createToken, isAllowedHost, isAllowedOrigin, isJsonContentType, tokensEqual } from './accessChecks';
+import { createToken, isAllowedHost, isAllowedOrigin, isJsonContentType, singleHostHeader, tokensEqual } from './accessChecks';
 import { openEventStream, type OpenStream } from './eventStream';
 import { asciiJsonBytes } from '../core/asciiJson';
-import { readBodyText } from './readBody';
+import { bodyTooLargeMessage, readBodyText } from './readBody';
 import { baseSecurityHeaders, htmlSecurityHeaders } from './securityHeaders';
 import { isHtmlFile, resolveStaticFile } from './staticFiles';
 
@@ -33,7 +33,7 @@ export interface WebHostOptions {
   port?: number;
   /** Defaults to a fresh random token. */
   token?: string;
-  /** The largest accepted request body (default 20 MB). */
+  /** The largest accepted request body (default `DEFAULT_MAX_BODY_BYTES`). */
   maxBodyBytes?: number;
   /** Interval of the server-sent-events heartbeat comment (default 15 s). */
   heartbeatMs?: number;
@@ -50,6 +50,12 @@ export interface WebHost {
 }
 
 export const TOKEN_HEADER = 'x-pm-token';
+/**
+ * The largest request body, 128 MiB: what the biggest real requests need. Importing a 50 MiB file
+ * (the importers' limit) sends the whole new product or one batch of edits, about 75 MB of JSON for
+ * a Jira export of that size; an export of `MAX_EXPORT_CHARS` characters is up to 120 MB of UTF-8.
+ * `tests/unit/web/bodyLimit.test.ts` checks both still fit. (See SECURITY.md.)
+ */
 export const DEFAULT_MAX_BODY_BYTES = 128 * 1024 * 1024;
 export const DEFAULT_HEARTBEAT_MS = 15_000;
 
@@ -73,8 +79,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   server.headersTimeout = 20_000;
 
   async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!isAllowedHost(req.headers.host, port)) {
-      sendError(res, 403, 'unauthorized', `This host answers only http://127.0.0.1:${port}/ and http://localhost:${port}/.`);
+    if (!isAllowedHost(singleHostHeader(req.rawHeaders), port)) {
+      sendError(res, 403, 'unauthorized', `This host answers only http://127.0.0.1:${port}/ and http://localhost:${port}/, named in exactly one Host header.`);
       return;
     }
     if (!isAllowedOrigin(req.headers.origin, port)) {
@@ -116,7 +122,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         return;
       }
       res.setHeader('Connection', 'close');
-      sendError(res, 413, 'bad-request', `The request body is larger than ${maxBodyBytes} bytes.`);
+      sendError(res, 413, 'bad-request', bodyTooLargeMessage(maxBodyBytes, body.declaredBytes));
       req.resume();
       return;
     }

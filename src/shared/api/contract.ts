@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { EditSchema } from '../edits/editSchema';
 import { ProductIdSchema, ProductSchema, LIMITS } from '../model/schema';
+import { isPortableFileName } from '../model/portableFileName';
 
 /** Structured error codes every transport returns. */
 export const ApiErrorCodeSchema = z.enum([
@@ -186,7 +187,8 @@ export const ExportFileNameSchema = z
   .string()
   .max(120)
   .regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]*\.(?:md|html|csv|json|pdf)$/, 'An export file name uses letters, digits, spaces, ".", "_" and "-", and ends in .md, .html, .csv, .json or .pdf')
-  .refine((name) => !name.includes('..'), 'An export file name cannot contain ".."');
+  .refine((name) => !name.includes('..'), 'An export file name cannot contain ".."')
+  .refine(isPortableFileName, 'An export file name cannot be a name Windows reserves for a device (con, nul, com1, …)');
 
 /** Exports up to this size (a portfolio pack of a large product fits well inside). */
 export const MAX_EXPORT_CHARS = 40_000_000;

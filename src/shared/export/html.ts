@@ -4,6 +4,7 @@
  * from parts the exporter made itself — raw HTML from a document is never passed through.
  * Shared by every exporter (specs, portfolio, roadmap, backlog).
  */
+import { isPortableFileName } from '../model/portableFileName';
 
 const HTML_ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -67,18 +68,23 @@ export interface HtmlPage {
 }
 
 /**
- * A standalone page: no scripts, no external resources. The page's own Content Security Policy
- * forbids scripts and remote loads, so even a mistake upstream could not run code when the file
- * is opened in a browser.
+ * The Content Security Policy of every exported HTML page: no scripts, nothing loaded from
+ * anywhere (images only as `data:`), inline styles only — so even a mistake upstream could not run
+ * code or call home when the file is opened in a browser. Every page is made by `htmlPage`.
  */
+export const EXPORT_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+/** The `<meta>` element that carries `EXPORT_CONTENT_SECURITY_POLICY` in an exported page. */
+export const EXPORT_CSP_META = `<meta http-equiv="Content-Security-Policy" content="${escapeAttr(EXPORT_CONTENT_SECURITY_POLICY)}">`;
+
+/** A standalone page: no scripts, no external resources, and the export CSP in its head. */
 export function htmlPage({ title, css, body, lang = 'en' }: HtmlPage): string {
-  const csp = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
   return [
     '<!DOCTYPE html>',
     `<html lang="${escapeAttr(lang)}">`,
     '<head>',
     '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${escapeAttr(csp)}">`,
+    EXPORT_CSP_META,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="generator" content="PM Practice Workspace">',
     `<title>${escapeHtml(title)}</title>`,
@@ -90,7 +96,10 @@ export function htmlPage({ title, css, body, lang = 'en' }: HtmlPage): string {
   ].join('\n');
 }
 
-/** A file name from a title: letters, digits and hyphens, e.g. `prd-scan-to-stock`. */
+/**
+ * A file name from a title: letters, digits and hyphens, e.g. `prd-scan-to-stock.md`. A title that
+ * would make a name Windows reserves ("CON", "com1") gets the fallback added: `con-spec.md`.
+ */
 export function fileNameFrom(title: string, extension: string, fallback = 'export'): string {
   const stem = title
     .normalize('NFKD')
@@ -100,5 +109,6 @@ export function fileNameFrom(title: string, extension: string, fallback = 'expor
     .replace(/^-+|-+$/g, '')
     .slice(0, 80)
     .replace(/-+$/g, '');
-  return `${stem || fallback}.${extension}`;
+  const name = `${stem || fallback}.${extension}`;
+  return isPortableFileName(name) ? name : `${stem}-${fallback}.${extension}`;
 }

@@ -3,6 +3,7 @@
  * resources, every piece of text HTML-escaped; it prints well, so "PDF" is this page printed) and
  * Markdown (a table per horizon). Pure string building: no DOM.
  */
+import { escapeHtml, htmlPage } from './html';
 import { HORIZONS, type Goal, type Horizon, type Product, type RoadmapItem } from '../model/schema';
 import { daysBetween, formatDate, formatRange, type IsoDate } from '../roadmap/dates';
 import { groupItems, itemsInHorizon } from '../roadmap/grouping';
@@ -26,11 +27,6 @@ const CONFIDENCE_LABEL: Record<RoadmapItem['confidence'], string> = { high: 'Hig
 /** `larder-roadmap.html` and the like. */
 export function roadmapFileName(product: Pick<Product, 'id'>, extension: 'html' | 'md' | 'pdf'): string {
   return `${product.id}-roadmap.${extension}`;
-}
-
-/** Text made safe for HTML element content and quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;'));
 }
 
 /** A colour only if it is a plain `#rrggbb` (the schema guarantees it; this keeps the CSS safe regardless). */
@@ -265,16 +261,7 @@ export function roadmapHtml(product: Product, options: RoadmapExportOptions): st
   const milestones = [...product.roadmap.milestones].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const timeline = timelineHtml(m, options.today);
   const byline = [product.author ? `Prepared by ${e(product.author)}` : '', `Exported ${e(formatDate(options.today))}`].filter(Boolean).join(' · ');
-  return [
-    '<!doctype html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${e(product.name)} — Roadmap</title>`,
-    `<style>${CSS}</style>`,
-    '</head>',
-    '<body>',
+  const body = [
     '<main>',
     '<header class="doc">',
     '<p class="kicker">Product roadmap</p>',
@@ -296,13 +283,10 @@ export function roadmapHtml(product: Product, options: RoadmapExportOptions): st
       : '',
     '<footer>Made with PM Practice Workspace.</footer>',
     '</main>',
-    '</body>',
-    '</html>',
-    '',
   ]
     .filter((line) => line !== '')
-    .join('\n')
-    .concat('\n');
+    .join('\n');
+  return htmlPage({ title: `${product.name} — Roadmap`, css: CSS, body: `\n${body}\n` });
 }
 
 // ---------------------------------------------------------------- Markdown

@@ -26,11 +26,14 @@ export function slugify(name: string): string {
   return slug || 'product';
 }
 
-/** The first of `base`, `base-2`, `base-3`, … that `taken` does not contain. */
-export function uniqueId(base: string, taken: ReadonlySet<string>): string {
-  if (!taken.has(base)) return base;
+/**
+ * The first of `base`, `base-2`, `base-3`, … that `taken` does not contain and `usable` accepts
+ * (e.g. a product id that makes a portable file name).
+ */
+export function uniqueId(base: string, taken: ReadonlySet<string>, usable: (id: string) => boolean = () => true): string {
+  if (!taken.has(base) && usable(base)) return base;
   for (let n = 2; ; n += 1) {
     const candidate = `${base}-${n}`;
-    if (!taken.has(candidate)) return candidate;
+    if (!taken.has(candidate) && usable(candidate)) return candidate;
   }
 }

@@ -67,6 +67,12 @@ export interface ProductSerializer {
   /** The file bytes of `product`, as `serializeProduct` gives them; throws a `ZodError` if invalid. */
   serialize(product: Product): Uint8Array;
   /**
+   * How many bytes `serialize(product)` would give, for a product already validated (e.g. by
+   * `validateChange`): list elements are parsed and encoded as for a write, and kept for it, but the
+   * containers' own checks (references, list lengths) are left to `serialize`.
+   */
+  byteLength(product: Product): number;
+  /**
    * Declare `product` the output of a full `ProductSchema` parse, so that its parts are stringified
    * without being parsed again. The job pre-serialises them (optional: `serialize` does the rest).
    */
@@ -165,15 +171,18 @@ export function createProductSerializer(options: SerializerOptions = {}): Produc
   /** Objects known to be canonical (parts of an adopted product), with everything inside them. */
   const trusted = new WeakSet<object>();
 
-  /** A value at `indent`; `leaf`: parse and stringify it whole (list elements) instead of walking it. */
-  function piece(schema: z.ZodType, value: unknown, indent: number, place: Place, trust: boolean, leaf: boolean): Piece {
+  /**
+   * A value at `indent`; `leaf`: parse and stringify it whole (list elements) instead of walking it.
+   * `unchecked`: skip the containers' own checks (for `byteLength`); such containers are not kept.
+   */
+  function piece(schema: z.ZodType, value: unknown, indent: number, place: Place, trust: boolean, leaf: boolean, unchecked = false): Piece {
     const isObject = typeof value === 'object' && value !== null;
     if (!isObject) return leafPiece(schema, value, indent, place, trust, leaf);
     const hit = cache.get(value);
     if (hit && hit.schema === schema && hit.indent === indent && hit.leaf === leaf) return hit;
     const inherited = trust || trusted.has(value);
-    const made = leaf ? leafPiece(schema, value, indent, place, inherited, true) : containerPiece(schema, value, indent, pathOf(place), inherited);
-    cache.set(value, { chunks: made.chunks, parsed: made.parsed, schema, indent, leaf });
+    const made = leaf ? leafPiece(schema, value, indent, place, inherited, true) : containerPiece(schema, value, indent, pathOf(place), inherited, unchecked);
+    if (leaf || !unchecked) cache.set(value, { chunks: made.chunks, parsed: made.parsed, schema, indent, leaf });
     return made;
   }
 
@@ -186,7 +195,7 @@ export function createProductSerializer(options: SerializerOptions = {}): Produc
     return { parsed, chunks: text === undefined ? null : [encoder.encode(text)] };
   }
 
-  function containerPiece(schema: z.ZodType, value: object, indent: number, path: Path, trust: boolean): Piece {
+  function containerPiece(schema: z.ZodType, value: object, indent: number, path: Path, trust: boolean, unchecked: boolean): Piece {
     const plan = planOf(schema);
     const inside = pad(indent + 2);
     const here: Place = { parent: path, key: null };
@@ -194,13 +203,13 @@ export function createProductSerializer(options: SerializerOptions = {}): Produc
       const parsed: Record<string, unknown> = {};
       const chunks: Uint8Array[] = [];
       for (const [key, field] of plan.fields) {
-        const child = piece(field, value[key], indent + 2, { parent: path, key }, trust, false);
+        const child = piece(field, value[key], indent + 2, { parent: path, key }, trust, false, unchecked);
         if (child.chunks === null) continue;
         parsed[key] = child.parsed;
         chunks.push(glueBytes(`${chunks.length === 0 ? '{\n' : ',\n'}${inside}${JSON.stringify(key)}: `));
         for (const chunk of child.chunks) chunks.push(chunk);
       }
-      if (!trust) runChecks(plan.schema, plan.checks, parsed, here);
+      if (!trust && !unchecked) runChecks(plan.schema, plan.checks, parsed, here);
       if (chunks.length === 0) return { parsed, chunks: [glueBytes('{}')] };
       chunks.push(glueBytes(`\n${pad(indent)}}`));
       return { parsed, chunks };
@@ -220,7 +229,7 @@ export function createProductSerializer(options: SerializerOptions = {}): Produc
           else chunks.push(chunk);
         }
       }
-      if (!trust) runChecks(plan.schema, plan.checks, parsed, here);
+      if (!trust && !unchecked) runChecks(plan.schema, plan.checks, parsed, here);
       if (chunks.length === 0) return { parsed, chunks: [glueBytes('[]')] };
       chunks.push(glueBytes(`\n${pad(indent)}]`));
       return { parsed, chunks };
@@ -244,6 +253,12 @@ export function createProductSerializer(options: SerializerOptions = {}): Produc
     serialize(product) {
       const { chunks } = piece(ProductSchema, product, 0, ROOT, false, false);
       return flatten(chunks ?? [], glueBytes('\n'), allocate);
+    },
+    byteLength(product) {
+      const { chunks } = piece(ProductSchema, product, 0, ROOT, false, false, true);
+      let length = glueBytes('\n').length;
+      for (const chunk of chunks ?? []) length += chunk.length;
+      return length;
     },
     adopt(product) {
       const parts: AdoptedPart[] = [];

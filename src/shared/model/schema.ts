@@ -10,18 +10,13 @@
  */
 import { z } from 'zod';
 import { exceedsJsonDepth } from './jsonDepth';
+import { boundedList, LIMITS, LIST_LIMITS } from './limits';
 import { isValidRank } from './rank';
 import { AttemptSchema, ExerciseListSchema } from '../practice/exerciseSchema';
 
 export const CURRENT_SCHEMA_VERSION = 2;
 
-/** Limits that keep a single product file within what a person could make. */
-export const LIMITS = {
-  shortText: 300,
-  longText: 20_000,
-  listItems: 50_000,
-  docDepth: 40,
-} as const;
+export { LIMITS, LIST_LIMITS } from './limits';
 
 /** A product id is also its file name stem: lower-case letters, digits and single hyphens. */
 export const ProductIdSchema = z
@@ -66,8 +61,8 @@ export const PersonaSchema = z.object({
   name: shortText(),
   role: shortText().default(''),
   description: longText().default(''),
-  goals: z.array(shortText()).default([]),
-  frustrations: z.array(shortText()).default([]),
+  goals: boundedList(shortText(), LIST_LIMITS.personaGoals).default([]),
+  frustrations: boundedList(shortText(), LIST_LIMITS.personaFrustrations).default([]),
 });
 
 export const GoalDirectionSchema = z.enum(['increase', 'decrease', 'maintain']);
@@ -151,18 +146,18 @@ export const StorySchema = z.object({
   iWant: longText().default(''),
   soThat: longText().default(''),
   description: longText().default(''),
-  acceptanceCriteria: z.array(AcceptanceCriterionSchema).default([]),
+  acceptanceCriteria: boundedList(AcceptanceCriterionSchema, LIST_LIMITS.acceptanceCriteria).default([]),
   estimate: nonNegative().nullable().default(null),
   /** The id of the board column the story is in. */
   status: EntityIdSchema,
   rank: RankSchema,
   epicId: EntityIdSchema.nullable().default(null),
-  labels: z.array(shortText()).default([]),
+  labels: boundedList(shortText(), LIST_LIMITS.labels).default([]),
   scores: ScoresSchema.default(EMPTY_SCORES),
   /** Set on a story created by splitting another one. */
   splitFrom: EntityIdSchema.nullable().default(null),
   /** Set on a story that was split: the stories that replaced it. */
-  splitInto: z.array(EntityIdSchema).default([]),
+  splitInto: boundedList(EntityIdSchema, LIST_LIMITS.splitInto).default([]),
   notes: longText().default(''),
 });
 
@@ -184,8 +179,8 @@ export const ReadyItemSchema = z.object({
 });
 
 export const BoardSchema = z.object({
-  columns: z.array(ColumnSchema).min(1, 'A board needs at least one column'),
-  definitionOfReady: z.array(ReadyItemSchema).default([]),
+  columns: boundedList(ColumnSchema, LIST_LIMITS.boardColumns).min(1, 'A board needs at least one column'),
+  definitionOfReady: boundedList(ReadyItemSchema, LIST_LIMITS.definitionOfReady).default([]),
   /** Stories estimated above this many points should be split. */
   splitThreshold: z.number().positive().default(8),
 });
@@ -213,9 +208,9 @@ export const RoadmapItemSchema = z.object({
   end: IsoDateSchema.nullable().default(null),
   status: z.enum(['planned', 'in-progress', 'done', 'at-risk']).default('planned'),
   confidence: z.enum(['high', 'medium', 'low']).default('medium'),
-  epicIds: z.array(EntityIdSchema).default([]),
-  storyIds: z.array(EntityIdSchema).default([]),
-  dependsOn: z.array(EntityIdSchema).default([]),
+  epicIds: boundedList(EntityIdSchema, LIST_LIMITS.itemEpics).default([]),
+  storyIds: boundedList(EntityIdSchema, LIST_LIMITS.itemStories).default([]),
+  dependsOn: boundedList(EntityIdSchema, LIST_LIMITS.itemDependencies).default([]),
 }).superRefine((item, ctx) => {
   if (item.start !== null && item.end !== null && item.end < item.start) {
     ctx.addIssue({ code: 'custom', path: ['end'], message: `A roadmap item cannot end (${item.end}) before it starts (${item.start})` });
@@ -230,9 +225,9 @@ export const MilestoneSchema = z.object({
 });
 
 export const RoadmapSchema = z.object({
-  lanes: z.array(LaneSchema).default([]),
-  items: z.array(RoadmapItemSchema).default([]),
-  milestones: z.array(MilestoneSchema).default([]),
+  lanes: boundedList(LaneSchema, LIST_LIMITS.roadmapLanes).default([]),
+  items: boundedList(RoadmapItemSchema, LIST_LIMITS.roadmapItems).default([]),
+  milestones: boundedList(MilestoneSchema, LIST_LIMITS.milestones).default([]),
 });
 
 /** A tiptap / ProseMirror JSON node. Depth is bounded so a hostile file cannot blow the stack. */
@@ -253,8 +248,8 @@ const DocNodeTreeSchema: z.ZodType<DocNode> = z.lazy(() =>
   z.object({
     type: z.string().min(1).max(64),
     attrs: z.record(z.string(), z.unknown()).optional(),
-    content: z.array(DocNodeTreeSchema).optional(),
-    marks: z.array(MarkSchema).optional(),
+    content: boundedList(DocNodeTreeSchema, LIST_LIMITS.docChildren).optional(),
+    marks: boundedList(MarkSchema, LIST_LIMITS.docMarks).optional(),
     text: z.string().max(1_000_000).optional(),
   }),
 );
@@ -285,7 +280,7 @@ export const SpecSchema = z.object({
   title: shortText(),
   template: SpecTemplateSchema,
   content: DocNodeSchema.default(EMPTY_DOC),
-  linkedStoryIds: z.array(EntityIdSchema).default([]),
+  linkedStoryIds: boundedList(EntityIdSchema, LIST_LIMITS.specLinkedStories).default([]),
 });
 
 export const FrameworkSchema = z.enum(['rice', 'ice', 'wsjf', 'moscow']);
@@ -297,7 +292,7 @@ export const PrioritizationSchema = z.object({
   /** The period Reach is counted over, shown next to Reach. */
   reachPeriod: shortText().default('per quarter'),
   /** The learner's own ordering from the ranking exercise (ids), or null when not attempted. */
-  learnerRanking: z.array(EntityIdSchema).nullable().default(null),
+  learnerRanking: boundedList(EntityIdSchema, LIST_LIMITS.learnerRanking).nullable().default(null),
   notes: longText().default(''),
 });
 
@@ -310,7 +305,7 @@ export const SnapshotSpecSchema = z.object({
   title: shortText(),
   template: SpecTemplateSchema,
   contentJson: z.string().max(10_000_000),
-  linkedStoryIds: z.array(EntityIdSchema).default([]),
+  linkedStoryIds: boundedList(EntityIdSchema, LIST_LIMITS.specLinkedStories).default([]),
 });
 
 /**
@@ -321,12 +316,12 @@ export const SnapshotSpecSchema = z.object({
 export const ScopeSnapshotSchema = z.object({
   exerciseId: EntityIdSchema,
   takenAt: shortText(),
-  stories: z.array(StorySchema).max(LIMITS.listItems).default([]),
-  roadmapItems: z.array(RoadmapItemSchema).max(LIMITS.listItems).nullable().default(null),
-  goals: z.array(GoalSchema).max(LIMITS.listItems).nullable().default(null),
-  specs: z.array(SnapshotSpecSchema).max(LIMITS.listItems).nullable().default(null),
+  stories: boundedList(StorySchema, LIST_LIMITS.stories).default([]),
+  roadmapItems: boundedList(RoadmapItemSchema, LIST_LIMITS.roadmapItems).nullable().default(null),
+  goals: boundedList(GoalSchema, LIST_LIMITS.goals).nullable().default(null),
+  specs: boundedList(SnapshotSpecSchema, LIST_LIMITS.specs).nullable().default(null),
   /** The ids of every spec when the exercise started (specs of the scope's templates added later are removed on reset). */
-  specIdsAtStart: z.array(EntityIdSchema).max(LIMITS.listItems).default([]),
+  specIdsAtStart: boundedList(EntityIdSchema, LIST_LIMITS.specs).default([]),
 });
 
 export const PracticeSchema = z.object({
@@ -334,9 +329,9 @@ export const PracticeSchema = z.object({
   /** Exercises a mentor wrote for this product (see `src/shared/practice/exerciseSchema.ts`). */
   exercises: ExerciseListSchema.default([]),
   /** The learner's "Check my work" results, the last few per exercise. */
-  attempts: z.array(AttemptSchema).max(LIMITS.listItems).default([]),
+  attempts: boundedList(AttemptSchema, LIST_LIMITS.attempts).default([]),
   /** The scope of each started exercise as it was at the start. */
-  snapshots: z.array(ScopeSnapshotSchema).max(1_000).default([]),
+  snapshots: boundedList(ScopeSnapshotSchema, LIST_LIMITS.snapshots).default([]),
 });
 
 const productShape = {
@@ -346,13 +341,13 @@ const productShape = {
   summary: longText().default(''),
   author: shortText().default(''),
   vision: VisionSchema.default({ targetUsers: '', needs: '', product: '', value: '' }),
-  personas: z.array(PersonaSchema).max(LIMITS.listItems).default([]),
-  goals: z.array(GoalSchema).max(LIMITS.listItems).default([]),
-  epics: z.array(EpicSchema).max(LIMITS.listItems).default([]),
-  stories: z.array(StorySchema).max(LIMITS.listItems).default([]),
+  personas: boundedList(PersonaSchema, LIST_LIMITS.personas).default([]),
+  goals: boundedList(GoalSchema, LIST_LIMITS.goals).default([]),
+  epics: boundedList(EpicSchema, LIST_LIMITS.epics).default([]),
+  stories: boundedList(StorySchema, LIST_LIMITS.stories).default([]),
   board: BoardSchema,
   roadmap: RoadmapSchema.default({ lanes: [], items: [], milestones: [] }),
-  specs: z.array(SpecSchema).max(LIMITS.listItems).default([]),
+  specs: boundedList(SpecSchema, LIST_LIMITS.specs).default([]),
   prioritization: PrioritizationSchema.default({
     scope: 'stories',
     framework: 'rice',

@@ -4,12 +4,13 @@
  * file's `practice.exercises`, so a mentor can write one by hand in JSON; the schema rejects typos
  * (unknown keys) with the path, so a mistake is reported instead of silently ignored.
  *
- * This module imports only zod: the product schema (`model/schema.ts`) imports it for the practice
- * section, so it cannot import the product schema back. The few enums it shares with the product
- * schema (spec templates, MoSCoW buckets, views) are repeated here and a unit test checks that they
- * agree.
+ * This module imports only zod and the limits (`model/limits.ts`): the product schema imports it for
+ * the practice section, so it cannot import the product schema back. The few enums it shares with
+ * the product schema (spec templates, MoSCoW buckets, views) are repeated here and a unit test
+ * checks that they agree.
  */
 import { z } from 'zod';
+import { boundedList, LIMITS, LIST_LIMITS } from '../model/limits';
 
 /** An entity id, as in the product schema. */
 export const PracticeIdSchema = z
@@ -18,9 +19,9 @@ export const PracticeIdSchema = z
   .max(64, 'An id is at most 64 characters')
   .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'An id uses only letters, digits, "_" and "-"');
 
-const Ids = z.array(PracticeIdSchema).max(500);
-const shortText = () => z.string().max(300);
-const longText = () => z.string().max(20_000);
+const Ids = boundedList(PracticeIdSchema, LIST_LIMITS.exerciseIds);
+const shortText = () => z.string().max(LIMITS.shortText);
+const longText = () => z.string().max(LIMITS.longText);
 
 export const SKILLS = ['refinement', 'splitting', 'prioritisation', 'roadmapping', 'spec-writing', 'metrics'] as const;
 export const SkillSchema = z.enum(SKILLS);
@@ -203,7 +204,7 @@ export const ExerciseScopeSchema = z
     /** The product's goals are in scope. */
     goals: z.boolean().default(false),
     /** Specs of these templates are in scope (new ones are removed on reset). */
-    specTemplates: z.array(CheckedSpecTemplateSchema).max(3).default([]),
+    specTemplates: boundedList(CheckedSpecTemplateSchema, LIST_LIMITS.exerciseSpecTemplates).default([]),
     /** Existing specs in scope (restored on reset). */
     specIds: Ids.default([]),
   })
@@ -224,7 +225,7 @@ export const ReferenceAnswerSchema = z
     /** What the reference did and why, for the learner. */
     summary: longText().min(1, 'A reference answer needs a summary of what it did and why'),
     /** The edits that turn the starting state into the reference answer. */
-    edits: z.array(StoredEditSchema).max(5_000).default([]),
+    edits: boundedList(StoredEditSchema, LIST_LIMITS.referenceEdits).default([]),
   })
   .strict();
 export type ReferenceAnswer = z.infer<typeof ReferenceAnswerSchema>;
@@ -242,9 +243,9 @@ export const ExerciseSchema = z
     /** The view the exercise opens. */
     view: ExerciseViewSchema,
     scope: ExerciseScopeSchema.default(EMPTY_SCOPE),
-    rubric: z.array(CriterionSchema).min(1, 'An exercise needs at least one rubric criterion').max(20),
+    rubric: boundedList(CriterionSchema, LIST_LIMITS.rubric).min(1, 'An exercise needs at least one rubric criterion'),
     /** Hints, shown one at a time on request. */
-    hints: z.array(longText().min(1)).max(20).default([]),
+    hints: boundedList(longText().min(1), LIST_LIMITS.hints).default([]),
     reference: ReferenceAnswerSchema.nullable().default(null),
   })
   .strict()
@@ -270,10 +271,7 @@ export const ExerciseSchema = z
 export type Exercise = z.infer<typeof ExerciseSchema>;
 
 /** The exercises of a product: ids unique. */
-export const ExerciseListSchema = z
-  .array(ExerciseSchema)
-  .max(500)
-  .superRefine((list, ctx) => {
+export const ExerciseListSchema = boundedList(ExerciseSchema, LIST_LIMITS.exercises).superRefine((list, ctx) => {
     const seen = new Set<string>();
     list.forEach((exercise, index) => {
       if (seen.has(exercise.id)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `Another exercise already has the id "${exercise.id}"` });
@@ -299,7 +297,7 @@ export const AttemptSchema = z
     at: z.string().min(1).max(40),
     score: z.number().int().min(0).max(100),
     passed: z.boolean(),
-    criteria: z.array(CriterionOutcomeSchema).max(20).default([]),
+    criteria: boundedList(CriterionOutcomeSchema, LIST_LIMITS.attemptCriteria).default([]),
   })
   .strict();
 export type Attempt = z.infer<typeof AttemptSchema>;

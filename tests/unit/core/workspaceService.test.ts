@@ -301,21 +301,3 @@ describe('close', () => {
     await expectApiError(service['products.list']({}), 'internal');
   });
 });
-
-describe('start-up', () => {
-  it('removes old temp files a crash left behind, and nothing else', async () => {
-    await service.close();
-    const { utimesSync } = await import('node:fs');
-    const old = join(tw.folder, '.alpha.product.json.4242.0123456789ab.tmp');
-    const young = join(tw.folder, '.alpha.product.json.4243.0123456789ab.tmp');
-    const other = join(tw.folder, '.notes.tmp');
-    for (const p of [old, young, other]) writeText(p, 'partial');
-    const twoHoursAgo = (Date.now() - 2 * 60 * 60 * 1000) / 1000;
-    utimesSync(old, twoHoursAgo, twoHoursAgo);
-    utimesSync(other, twoHoursAgo, twoHoursAgo);
-    ({ service, events } = await startService(tw));
-    expect(existsSync(old)).toBe(false);
-    expect(existsSync(young)).toBe(true);
-    expect(existsSync(other)).toBe(true);
-  });
-});

@@ -13,6 +13,7 @@ import { prioritizationFileName } from '../../../src/shared/export/prioritizatio
 import { roadmapFileName } from '../../../src/shared/export/roadmap';
 import { specFileName } from '../../../src/shared/export/spec';
 import { portfolioFileName } from '../../../src/shared/export/specPortfolio';
+import { isPortableFileName } from '../../../src/shared/model/portableFileName';
 import { parseProductText } from '../../../src/shared/model/productFile';
 import { FrameworkSchema, ProductIdSchema, type Product } from '../../../src/shared/model/schema';
 
@@ -75,11 +76,13 @@ describe('export file names', () => {
   });
 
   it('titles that are paths, dots or nothing still make a plain name in the folder', () => {
-    for (const title of ['../../etc/passwd', '..', '   ', '', '.hidden', 'CON', 'a/b\\c', '\u0000\u202e', '—']) {
+    for (const title of ['../../etc/passwd', '..', '   ', '', '.hidden', 'CON', 'a/b\\c', '\u0000\u202e', '—', 'com0', 'LPT9', 'nul.', 'Aux ', 'prn?']) {
       const name = fileNameFrom(title, 'md', 'spec');
       expect(ExportFileNameSchema.safeParse(name).success, `${JSON.stringify(title)} → ${name}`).toBe(true);
+      expect(isPortableFileName(name), name).toBe(true);
       expect(name).not.toMatch(/[/\\]/);
     }
+    expect(fileNameFrom('CON', 'md', 'spec')).toBe('con-spec.md');
     expect(portfolioFileName({ name: 'Larder' }, 'pdf')).toBe('larder-portfolio.pdf');
     expect(roadmapFileName({ id: 'larder' }, 'pdf')).toBe('larder-roadmap.pdf');
   });

@@ -244,12 +244,9 @@ export async function runKillTest(bundle: string, options: KillRunOptions): Prom
       const temps = tempFilesIn(folder).length + tempFilesIn(join(folder, '.backups')).length;
       if (temps > 0) stats.tempFilesLeft += 1;
 
-      // The next start opens it without help, and clears the kills' temp files (they count as
-      // stale here because this service's clock runs two hours ahead).
-      const service = await createWorkspaceService(
-        { folder, samplesFolder: join(root, 'no-samples') },
-        { pollIntervalMs: 0, useFsWatch: false, now: () => Date.now() + 2 * 60 * 60 * 1000 },
-      );
+      // The next start opens it without help, and clears the kills' temp files at once: the
+      // process named in their names is gone.
+      const service = await createWorkspaceService({ folder, samplesFolder: join(root, 'no-samples') }, { pollIntervalMs: 0, useFsWatch: false });
       try {
         const { products } = await service['products.list']({});
         if (products.length !== 1 || products[0]?.status !== 'ok') throw new Error(`${where}: the fresh start lists ${JSON.stringify(products)}`);

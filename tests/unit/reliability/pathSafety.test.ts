@@ -6,7 +6,8 @@
  * the same list at random; this test tries all of it. Also: names Windows reserves for devices are
  * never used for new products or exports.
  */
-import { readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, type ApiMethod } from '../../../src/shared/api/contract';
 import { registerIpcHandlers, type InvokeEventLike } from '../../../src/main/electron/ipc';
@@ -14,6 +15,7 @@ import { APP_ENTRY_URL, APP_ORIGIN } from '../../../src/main/electron/security';
 import type { WorkspaceService } from '../../../src/main/core/service';
 import { createWorkspaceService } from '../../../src/main/core/workspaceService';
 import { startWebHost, TOKEN_HEADER, type WebHost } from '../../../src/main/web/webHost';
+import { productText } from '../core/fixtures';
 import { fuzzRoot, guardedFs, HOSTILE_STRINGS, ID_FIELDS, seedWorkspace, snapshotTree, type GuardedFs } from './apiFuzz';
 
 let root: string;
@@ -114,5 +116,24 @@ describe('names Windows reserves for devices', () => {
     expect(await direct('export.save', { productId: 'alpha', fileName: 'console.md', content: 'x' })).toBe('ok');
     const names = readdirSync(dirs.workspace);
     expect(names.filter((n) => /^(con|nul|aux|prn|com\d|lpt\d)\./i.test(n))).toEqual([]);
+  });
+
+  it('include COM0 and LPT0, and names with a space before the extension', async () => {
+    expect((await service['product.create']({ name: 'COM0' })).id).toBe('com0-2');
+    expect((await service['product.create']({ name: 'lpt0' })).id).toBe('lpt0-2');
+    for (const fileName of ['com0.md', 'LPT0.pdf', 'con .md', 'Nul.backlog.csv']) {
+      for (const call of [viaIpc, viaHttp]) expect(await call('export.save', { productId: 'alpha', fileName, content: 'x' }), fileName).toBe('bad-request');
+      expect(await direct('export.save', { productId: 'alpha', fileName, content: 'x' }), fileName).toBe('bad-request');
+    }
+  });
+
+  it('are never made into an export folder, nor restored from the trash under their own name', async () => {
+    // A product file whose own name is a device name (possible by hand where the system allows it).
+    writeFileSync(join(dirs.workspace, 'aux.product.json'), productText('aux', { name: 'Aux' }));
+    expect(await direct('export.save', { productId: 'aux', fileName: 'notes.md', content: 'x' })).toBe('bad-request');
+    expect(existsSync(join(dirs.workspace, 'exports', 'aux'))).toBe(false);
+    const { trashId } = await service['product.delete']({ id: 'aux' });
+    expect((await service['trash.restore']({ trashId })).id).toBe('aux-2');
+    expect(readdirSync(dirs.workspace).filter((n) => n.startsWith('aux.'))).toEqual([]);
   });
 });

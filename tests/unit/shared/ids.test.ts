@@ -72,6 +72,12 @@ describe('uniqueId', () => {
     expect(uniqueId('roadmap', new Set(['roadmap', 'roadmap-3']))).toBe('roadmap-2');
   });
 
+  it('skips candidates the caller cannot use (such as device names)', () => {
+    const usable = (id: string): boolean => !/^(con|con-2)$/.test(id);
+    expect(uniqueId('con', new Set(), usable)).toBe('con-3');
+    expect(uniqueId('roadmap', new Set(), usable)).toBe('roadmap');
+  });
+
   it('gives a product id that stays valid for a slug of the longest length', () => {
     const base = slugify('z'.repeat(200));
     const taken = new Set([base, ...Array.from({ length: 98 }, (_, i) => `${base}-${i + 2}`)]);

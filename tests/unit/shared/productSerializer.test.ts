@@ -88,6 +88,29 @@ describe('createProductSerializer', () => {
     );
   });
 
+  it('measures exactly the bytes it would write, before and between writes (property)', () => {
+    fc.assert(
+      fc.property(
+        productArbitrary.chain((product) => editSequence(product, 6).map((edits) => ({ product, edits }))),
+        fc.boolean(),
+        ({ product, edits }, adopt) => {
+          const serializer = createProductSerializer();
+          let current = deepFreeze(adopt ? ProductSchema.parse(product) : product);
+          if (adopt) serializer.adopt(current);
+          const size = (p: Product): number => new TextEncoder().encode(serializeProduct(p)).byteLength;
+          expect(serializer.byteLength(current)).toBe(size(current));
+          edits.forEach((edit, i) => {
+            current = deepFreeze(applyEdit(current, edit).product);
+            expect(serializer.byteLength(current)).toBe(size(current));
+            // Measuring leaves nothing behind that would change the next write.
+            if (i % 2 === 0) expect(text(serializer.serialize(current))).toBe(serializeProduct(current));
+          });
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
   const invalidEdits: { name: string; edit: unknown }[] = [
     { name: 'title too long', edit: { type: 'story.update', id: 's1', patch: { title: 'x'.repeat(301) } } },
     { name: 'negative estimate', edit: { type: 'story.update', id: 's1', patch: { estimate: -1 } } },
@@ -114,6 +137,10 @@ describe('createProductSerializer', () => {
       const full = outcome(() => serializeProduct(next));
       expect(full).toMatch(/^invalid: /);
       expect(outcome(() => text(serializer.serialize(next)))).toBe(full);
+      // Having measured it first (which leaves the containers' checks to the write) changes nothing.
+      const measuredFirst = createProductSerializer();
+      outcome(() => String(measuredFirst.byteLength(next)));
+      expect(outcome(() => text(measuredFirst.serialize(next)))).toBe(full);
     });
   }
 

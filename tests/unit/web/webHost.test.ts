@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src/shared/api/contract';
-import { createToken, tokensEqual } from '../../../src/main/web/accessChecks';
+import { createToken, singleHostHeader, tokensEqual } from '../../../src/main/web/accessChecks';
 import { CONTENT_SECURITY_POLICY } from '../../../src/main/web/securityHeaders';
 import { DEFAULT_MAX_BODY_BYTES, startWebHost, type WebHost } from '../../../src/main/web/webHost';
 import { FakeWorkspaceService } from './fakeWorkspaceService';
@@ -130,6 +130,40 @@ describe('Host and Origin checks', () => {
     expect(noHost).not.toContain('<div id="root">');
   });
 
+  it('refuses a request with two Host headers even when the allowed one comes first, before the service', async () => {
+    const body = '{}';
+    const twoHosts = (first: string, second: string): string =>
+      [
+        'POST /api/workspace.info HTTP/1.1',
+        `Host: ${first}`,
+        `Host: ${second}`,
+        'Content-Type: application/json',
+        `x-pm-token: ${host.token}`,
+        `Content-Length: ${body.length}`,
+        'Connection: close',
+        '',
+        body,
+      ].join('\r\n');
+    const allowed = `127.0.0.1:${host.port}`;
+    for (const [first, second] of [
+      [allowed, 'evil.example'],
+      [allowed, `localhost:${host.port}`],
+      [allowed, allowed],
+    ] as const) {
+      const answer = await rawSocketRequest(host.port, twoHosts(first, second));
+      expect(answer, `${first} then ${second}`).toMatch(/^HTTP\/1\.[01] 403/);
+      expect(answer).toContain('exactly one Host header');
+    }
+    expect(service.calls).toEqual([]);
+  });
+
+  it('singleHostHeader counts Host headers in any case and gives the value only for exactly one', () => {
+    expect(singleHostHeader(['Host', '127.0.0.1:1', 'Accept', '*/*'])).toBe('127.0.0.1:1');
+    expect(singleHostHeader(['host', 'a', 'HOST', 'b'])).toBeUndefined();
+    expect(singleHostHeader(['Host', 'a', 'X-Host', 'b', 'Host', 'a'])).toBeUndefined();
+    expect(singleHostHeader(['Accept', '*/*'])).toBeUndefined();
+  });
+
   it('accepts localhost:<port> and 127.0.0.1:<port>', async () => {
     const viaLocalhost = await apiCall(host.port, host.token, 'workspace.info', {}, { host: `localhost:${host.port}` });
     expect(viaLocalhost.status).toBe(200);
@@ -197,29 +231,52 @@ describe('API requests', () => {
     expect(service.calls).toEqual([]);
   });
 
-  it('refuses a body over the default 128 MB limit with 413', async () => {
-    const big = JSON.stringify({ name: 'x'.repeat(DEFAULT_MAX_BODY_BYTES + 1) });
-    const response = await rawRequest({
-      port: host.port,
-      method: 'POST',
-      path: '/api/product.create',
-      headers: { 'content-type': 'application/json', 'x-pm-token': host.token, 'content-length': String(Buffer.byteLength(big)) },
-      body: big,
-    }).catch((error: unknown) => error);
-    // The host answers 413 as soon as the declared length is too large.
-    expect(response).toMatchObject({ status: 413 });
+  it('refuses a body one byte over the default 128 MiB limit with 413 and a message naming the size and the limit', async () => {
+    // Only the headers are sent: the declared length alone is refused, before any body is read.
+    const declared = DEFAULT_MAX_BODY_BYTES + 1;
+    const answer = await rawSocketRequest(
+      host.port,
+      [
+        'POST /api/product.create HTTP/1.1',
+        `Host: 127.0.0.1:${host.port}`,
+        'Content-Type: application/json',
+        `x-pm-token: ${host.token}`,
+        `Content-Length: ${declared}`,
+        '',
+        '{"name":"',
+      ].join('\r\n'),
+    );
+    expect(answer).toMatch(/^HTTP\/1\.1 413/);
+    expect(answer).toContain('"code":"bad-request"');
+    expect(answer).toContain('The request body is 134,217,729 bytes, over the limit of 134,217,728 bytes (128 MiB); nothing was done.');
     expect(service.calls).toEqual([]);
   });
 
-  it('refuses a chunked body that grows over the limit with 413', async () => {
+  it('accepts a body of exactly the limit', async () => {
     const small = await startWebHost({ service, staticDir, maxBodyBytes: 1024 });
     try {
-      const status = await new Promise<number>((resolve, reject) => {
+      const envelope = { productId: 'civic-cloud', fileName: 'notes.md', content: '' };
+      const input = { ...envelope, content: 'x'.repeat(1024 - JSON.stringify(envelope).length) };
+      expect(Buffer.byteLength(JSON.stringify(input))).toBe(1024);
+      const response = await apiCall(small.port, small.token, 'export.save', input);
+      expect(response.status).toBe(200);
+      expect(service.calls.map((c) => c.method)).toEqual(['export.save']);
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('refuses a chunked body that grows over the limit with 413 and says so', async () => {
+    const small = await startWebHost({ service, staticDir, maxBodyBytes: 1024 });
+    try {
+      const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
         const req = httpRequest(
           { host: '127.0.0.1', port: small.port, method: 'POST', path: '/api/product.create', headers: { 'content-type': 'application/json', 'x-pm-token': small.token }, agent: false },
           (res) => {
-            res.resume();
-            resolve(res.statusCode ?? 0);
+            let body = '';
+            res.setEncoding('utf8');
+            res.on('data', (chunk: string) => (body += chunk));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
           },
         );
         req.on('error', reject);
@@ -227,7 +284,8 @@ describe('API requests', () => {
         req.write(`${'y'.repeat(600)}"}`);
         req.end();
       });
-      expect(status).toBe(413);
+      expect(answer.status).toBe(413);
+      expect(JSON.parse(answer.body)).toEqual({ ok: false, error: { code: 'bad-request', message: 'The request body grew past the limit of 1,024 bytes; nothing was done.' } });
       expect(service.calls).toEqual([]);
     } finally {
       await small.close();
