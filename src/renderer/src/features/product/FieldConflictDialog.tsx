@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef } from 'react';
+import { useModalDialog } from '../../components/useModalDialog';
+import { useId } from 'react';
 import type { DocumentStore, FieldConflictPrompt } from '../../state/documentStore';
 
 /**
@@ -7,15 +8,10 @@ import type { DocumentStore, FieldConflictPrompt } from '../../state/documentSto
  * close it), so nothing is dropped silently.
  */
 export function FieldConflictDialog({ store, prompt }: { store: DocumentStore; prompt: FieldConflictPrompt }) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog();
   const headingId = useId();
   const textId = useId();
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
 
   return (
     <dialog

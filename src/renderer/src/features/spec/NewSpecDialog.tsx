@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useModalDialog } from '../../components/useModalDialog';
+import { useId, useState } from 'react';
 import type { Product, SpecTemplate } from '../../../../shared/model/schema';
 import { LIMITS } from '../../../../shared/model/schema';
 import { defaultSpecTitle } from '../../../../shared/spec/specList';
@@ -6,17 +7,13 @@ import { SPEC_TEMPLATES, TEMPLATE_ORDER } from '../../../../shared/spec/template
 
 /** A modal dialog: pick a template, name the spec, create it. */
 export function NewSpecDialog({ product, onCreate, onClose }: { product: Product; onCreate: (template: SpecTemplate, title: string) => void; onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog();
   const [template, setTemplate] = useState<SpecTemplate>('prd');
   const [title, setTitle] = useState(() => defaultSpecTitle('prd', product.name));
   const [titleTouched, setTitleTouched] = useState(false);
   const headingId = useId();
   const titleId = useId();
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
 
   const choose = (t: SpecTemplate) => {
     setTemplate(t);

@@ -3,7 +3,8 @@
  * set the author's name for the cover, and export one standalone HTML page (or a PDF of it) into the
  * workspace's exports folder — the dialog then says where it was written.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useModalDialog } from '../../components/useModalDialog';
+import { useId, useState } from 'react';
 import { defaultPortfolioOptions, isEmptyPortfolio, PORTFOLIO_PART_LABELS, portfolioFileName, portfolioToHtml, type PortfolioOptions, type PortfolioPart } from '../../../../shared/export/specPortfolio';
 import { LIMITS, type Product } from '../../../../shared/model/schema';
 import { CommitField } from '../../components/CommitField';
@@ -13,15 +14,11 @@ import type { DocumentStore } from '../../state/documentStore';
 const PARTS: readonly Exclude<PortfolioPart, 'cover'>[] = ['roadmap', 'prioritization', 'backlog'];
 
 export function PortfolioDialog({ store, product, beforeExport, onClose }: { store: DocumentStore; product: Product; beforeExport: () => void; onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog();
   const [options, setOptions] = useState<PortfolioOptions>(() => defaultPortfolioOptions(product));
   const exporter = useExporter(store.id, { className: 'portfolio-notice' });
   const headingId = useId();
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
 
   const build = () => {
     beforeExport();

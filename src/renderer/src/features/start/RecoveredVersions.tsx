@@ -1,3 +1,4 @@
+import { useModalDialog } from '../../components/useModalDialog';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { ApiOutput } from '../../../../shared/api/contract';
 import { errorMessage } from '../../components/errors';
@@ -144,14 +145,10 @@ function RecoveredItem({ entry, busy, onRestore, onDelete }: { entry: RecoveredV
 
 /** A modal confirmation; Cancel has the focus first, so Enter alone never deletes. */
 function ConfirmDeleteDialog({ entry, onConfirm, onClose }: { entry: RecoveredVersion; onConfirm: () => void; onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog();
   const headingId = useId();
   const textId = useId();
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
 
   return (
     <dialog ref={ref} className="recovered-dialog" aria-labelledby={headingId} aria-describedby={textId} onClose={onClose} onCancel={onClose}>
