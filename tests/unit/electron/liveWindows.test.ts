@@ -148,6 +148,23 @@ describe('two Electron windows on one product', () => {
     expect(story.description).toBe('Described in B');
   });
 
+  it('an edit of a story another window deleted meanwhile is asked about, not lost without a word', async () => {
+    const a = await openWindow(0);
+    const b = await openWindow(1);
+    a.store.dispatch({ type: 'story.delete', id: 'st-1' });
+    b.store.dispatch(title('st-1', 'Renamed in B'));
+    await until(() => a.store.getSnapshot().fieldConflict !== null || b.store.getSnapshot().fieldConflict !== null, 'a conflict question');
+    const asked = b.store.getSnapshot().fieldConflict ? b : a;
+    const [conflict] = asked.store.getSnapshot().fieldConflict?.conflicts ?? [];
+    expect(conflict).toMatchObject({ entity: 'story:st-1', field: '*', what: 'the whole story' });
+    expect([conflict?.theirs, conflict?.mine]).toContain('(deleted)');
+    asked.store.keepTheirs();
+    await saved(a.store, b.store);
+    // Keeping theirs keeps the other window's edit whole: the deletion, or the rename.
+    if (asked === b) expect(fileTitles()).toHaveLength(2);
+    else expect(fileTitles()).toContain('Renamed in B');
+  });
+
   it('undo in a window undoes that window’s own edit only', async () => {
     const a = await openWindow(0);
     const b = await openWindow(1);

@@ -326,8 +326,9 @@ export class DocumentStore {
     this.sending = true;
     let answer: ApiOutput<'product.applyEdits'>;
     try {
-      // The fields the window changed, for the service to judge a conflict with what it has not seen.
-      const touched = seen < this.confirmedRevision ? touchedFields(this.confirmed, replay(this.confirmed, edits).product) : undefined;
+      // The fields the window changed, on the version it made them on (so an edit of a story
+      // deleted elsewhere still counts), for the service to judge a conflict with what it has not seen.
+      const touched = seen < this.confirmedRevision ? this.touchedSince(seen, edits) : undefined;
       answer = await this.client.api['product.applyEdits']({ id: this.id, baseRevision: seen, edits, clientId: this.clientId, seq: sent.seq, epoch: this.epoch, touched });
     } catch (error) {
       this.sending = false;
@@ -340,6 +341,11 @@ export class DocumentStore {
     else if (answer.status === 'conflict') await this.conflicted(sent, answer.fields);
     else await this.sync();
     this.afterSend();
+  }
+
+  private touchedSince(seen: number, edits: readonly Edit[]): FieldRef[] {
+    const base = this.history.find((h) => h.revision === seen)?.product ?? this.confirmed;
+    return touchedFields(base, replay(base, edits).product);
   }
 
   private afterSend(): void {
@@ -381,9 +387,18 @@ export class DocumentStore {
     const held = this.held;
     if (held === null) return;
     this.held = null;
-    this.pending.unshift(...held.edits.map((edit) => ({ edit, seen: this.confirmedRevision })));
+    this.resend(held.edits);
+  }
+
+  /**
+   * A held batch goes again on its own, made on the latest version (edits made meanwhile follow
+   * in the next batch, each judged on the version it was made on).
+   */
+  private resend(edits: Edit[]): void {
+    if (edits.length > 0) this.inFlight = { seq: ++this.seq, edits, seen: this.confirmedRevision, base: this.confirmed };
     this.rebuild();
     this.afterSend();
+    if (this.inFlight !== null) this.schedulePump();
   }
 
   /** The learner keeps the other values: the batch goes again without the conflicting fields. */
@@ -403,9 +418,7 @@ export class DocumentStore {
         // no longer applies on their version: nothing of it is kept
       }
     }
-    this.pending.unshift(...kept.map((edit) => ({ edit, seen: this.confirmedRevision })));
-    this.rebuild();
-    this.afterSend();
+    this.resend(kept);
   }
 
   private failedToSend(error: unknown, sent: SentBatch): void {
