@@ -60,3 +60,33 @@ test('the Electron shell opens the start screen in a locked-down renderer', asyn
     rmSync(userData, { recursive: true, force: true });
   }
 });
+
+test('File › New window opens a second window on the same product; an edit in one shows in the other', async () => {
+  const workspace = mkdtempSync(join(tmpdir(), 'pm-electron-ws-'));
+  const userData = mkdtempSync(join(tmpdir(), 'pm-electron-data-'));
+  const app = await _electron.launch({
+    executablePath: electronBinary ?? undefined,
+    args: [join(root, 'out/main/index.js')],
+    cwd: root,
+    env: { ...process.env, PM_WORKSPACE_DIR: workspace, PM_USER_DATA_DIR: userData, ELECTRON_RENDERER_URL: '' },
+  });
+  try {
+    const first = await app.firstWindow();
+    await first.getByRole('button', { name: 'Start practising with Larder' }).click();
+    await expect(first.getByRole('navigation', { name: 'Views' })).toBeVisible();
+    const opened = app.waitForEvent('window');
+    await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.getMenuItemById('new-window')?.click());
+    const second = await opened;
+    await expect(second.getByRole('navigation', { name: 'Views' })).toBeVisible();
+    const cards = (page: typeof first) => page.getByRole('region', { name: 'Board' }).getByRole('list', { name: 'Backlog stories' }).getByRole('button');
+    await cards(first).first().click();
+    const title = first.getByRole('complementary', { name: 'Story' }).getByLabel('Title');
+    await title.fill('Renamed in the first window');
+    await title.press('Enter');
+    await expect(cards(second).filter({ hasText: 'Renamed in the first window' })).toBeVisible({ timeout: 1000 });
+  } finally {
+    await app.close();
+    rmSync(workspace, { recursive: true, force: true });
+    rmSync(userData, { recursive: true, force: true });
+  }
+});

@@ -710,7 +710,8 @@ class Workspace {
   async resolveConflict(raw: ApiInput<'product.resolveConflict'>): Promise<ApiOutput<'product.resolveConflict'>> {
     const { id, choice } = parseInput('product.resolveConflict', raw);
     const store = await this.getStore(id);
-    const answer = await store.resolveConflict(choice, (product) => this.opsLock.run(() => this.writeCopy(product, withSuffix(product.name, ' (my copy)'))));
+    // The workspace lock first, then the store's (the order delete takes them in).
+    const answer = await this.opsLock.run(() => store.resolveConflict(choice, (product) => this.writeCopy(product, withSuffix(product.name, ' (my copy)'))));
     this.emit({ type: 'workspace.changed' });
     return answer;
   }

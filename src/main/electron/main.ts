@@ -143,14 +143,24 @@ async function confirmQuitWithUnsavedEdits(reason: string): Promise<boolean> {
   return response === 1;
 }
 
-function createMainWindow(): BrowserWindow {
+/** A window of the app; `hash`: where it opens (the app's route, e.g. `#/p/larder/backlog`). */
+function createMainWindow(hash = ''): BrowserWindow {
   const window = new BrowserWindow(createWindowOptions({ preloadPath: paths.preload, darkBackground: nativeTheme.shouldUseDarkColors }));
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });
-  void window.loadURL(devServerUrl ?? APP_ENTRY_URL);
+  void window.loadURL(`${devServerUrl ?? APP_ENTRY_URL}${hash}`);
   return window;
+}
+
+/** File › New window: another window at the place the focused one shows (both stay live). */
+function openNewWindow(): void {
+  const focused = focusedOrMainWindow();
+  const url = focused?.webContents.getURL() ?? '';
+  const hash = url.includes('#') ? url.slice(url.indexOf('#')) : '';
+  const window = createMainWindow(/^#\/[a-z0-9/-]*$/.test(hash) ? hash : '');
+  if (mainWindow === null) mainWindow = window;
 }
 
 async function startApp(): Promise<void> {
@@ -190,7 +200,7 @@ async function startApp(): Promise<void> {
         appName: APP_NAME,
         platform: process.platform,
         isDev: !app.isPackaged,
-        actions: { sendCommand, openWorkspaceFolder: () => void openWorkspaceFolder(), showAbout },
+        actions: { sendCommand, openWorkspaceFolder: () => void openWorkspaceFolder(), showAbout, newWindow: openNewWindow },
       }),
     ),
   );

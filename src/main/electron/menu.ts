@@ -13,6 +13,8 @@ export interface MenuActions {
   sendCommand(command: AppCommand): void;
   /** File › Open workspace folder… */
   openWorkspaceFolder(): void;
+  /** File › New window: another window, at the same place, live on the same products. */
+  newWindow(): void;
   /** Help › About */
   showAbout(): void;
 }
@@ -53,6 +55,7 @@ export function buildMenuTemplate({ appName, platform, isDev, actions }: MenuTem
       { id: 'open-folder', label: 'Open workspace folder…', accelerator: 'CmdOrCtrl+O', click: () => actions.openWorkspaceFolder() },
       { id: 'import', label: 'Import backlog…', click: () => actions.sendCommand('import') },
       { type: 'separator' },
+      { id: 'new-window', label: 'New window', accelerator: 'CmdOrCtrl+Shift+N', click: () => actions.newWindow() },
       { id: 'close-window', role: 'close', label: 'Close window', accelerator: 'CmdOrCtrl+W' },
       ...(isMac ? [] : [{ type: 'separator' } as const, { id: 'quit', role: 'quit', label: 'Quit', accelerator: 'Ctrl+Q' } as const]),
     ],

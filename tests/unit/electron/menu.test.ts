@@ -13,6 +13,7 @@ function build(platform: NodeJS.Platform, isDev = false) {
     sendCommand: (command) => log.push(`command:${command}`),
     openWorkspaceFolder: () => log.push('open-folder'),
     showAbout: () => log.push('about'),
+    newWindow: () => log.push('new-window'),
   };
   const items = flatten(buildMenuTemplate({ appName: 'PM Practice Workspace', platform, isDev, actions }));
   const byId = (id: string): MenuItemConstructorOptions => {
@@ -43,6 +44,7 @@ describe.each(['linux', 'win32', 'darwin'] as const)('menu on %s', (platform) =>
     expect(byId('quit')).toMatchObject({ role: 'quit' });
     expect(byId('quit').accelerator).toMatch(/\+Q$/);
     expect(byId('close-window')).toMatchObject({ role: 'close', accelerator: 'CmdOrCtrl+W' });
+    expect(byId('new-window')).toMatchObject({ label: 'New window', accelerator: 'CmdOrCtrl+Shift+N' });
     expect(byId('fullscreen').role).toBe('togglefullscreen');
     for (const role of ['cut', 'copy', 'paste', 'selectAll'] as const) {
       expect(byId(role === 'selectAll' ? 'select-all' : role).role).toBe(role);
@@ -57,7 +59,8 @@ describe.each(['linux', 'win32', 'darwin'] as const)('menu on %s', (platform) =>
     click('open-folder');
     click('import');
     click('about');
-    expect(log).toEqual(['command:new-product', 'command:undo', 'command:redo', 'open-folder', 'command:import', 'about']);
+    click('new-window');
+    expect(log).toEqual(['command:new-product', 'command:undo', 'command:redo', 'open-folder', 'command:import', 'about', 'new-window']);
   });
 
   it('leaves the Undo/Redo keys to the renderer (text fields keep their own undo)', () => {
@@ -73,8 +76,8 @@ describe.each(['linux', 'win32', 'darwin'] as const)('menu on %s', (platform) =>
 });
 
 it('has the macOS application menu only on macOS', () => {
-  const mac = buildMenuTemplate({ appName: 'PM', platform: 'darwin', isDev: false, actions: { sendCommand: () => undefined, openWorkspaceFolder: () => undefined, showAbout: () => undefined } });
-  const linux = buildMenuTemplate({ appName: 'PM', platform: 'linux', isDev: false, actions: { sendCommand: () => undefined, openWorkspaceFolder: () => undefined, showAbout: () => undefined } });
+  const mac = buildMenuTemplate({ appName: 'PM', platform: 'darwin', isDev: false, actions: { sendCommand: () => undefined, openWorkspaceFolder: () => undefined, showAbout: () => undefined, newWindow: () => undefined } });
+  const linux = buildMenuTemplate({ appName: 'PM', platform: 'linux', isDev: false, actions: { sendCommand: () => undefined, openWorkspaceFolder: () => undefined, showAbout: () => undefined, newWindow: () => undefined } });
   expect(mac[0]?.label).toBe('PM');
   expect(linux[0]?.label).toBe('&File');
   expect(linux.map((item) => item.label ?? item.role)).toEqual(['&File', '&Edit', '&View', 'windowMenu', 'help']);
