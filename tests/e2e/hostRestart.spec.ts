@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { mulberry32 } from '../../src/shared/bench/prng';
-import { expect, openSample, startWebShell, test, waitForSaved, type WebShell } from './fixtures';
+import { expect, expectNoSeriousAxeViolations, openSample, startWebShell, test, waitForSaved, type WebShell } from './fixtures';
 import { cards, rename } from './storyCards';
 
 const TOKEN = 'host-restart-spec-token-0123456789';
@@ -120,6 +120,7 @@ test.describe('a host that goes away', () => {
     const banner = page.getByRole('alert', { name: 'Not saved' });
     await expect(banner).toContainText('cannot be reached');
     await expect(banner.getByRole('button', { name: 'Download my version' })).toBeVisible();
+    await expectNoSeriousAxeViolations(page, 'not saved banner');
 
     // The page asks before it goes away with edits that are not on disk. (The host serves the page
     // too, so the reload itself fails until the host is back.)
@@ -135,6 +136,7 @@ test.describe('a host that goes away', () => {
     const offer = page.getByRole('alert', { name: 'Unsaved changes from earlier' });
     await expect(offer).toBeVisible({ timeout: 15_000 });
     await expect(offer).toContainText('One change');
+    await expectNoSeriousAxeViolations(page, 'unsaved changes offer');
     await offer.getByRole('button', { name: 'Apply them' }).click();
     await expect(cards(page).first()).toContainText('Typed while the host was down');
     await waitForSaved(page);
