@@ -88,7 +88,13 @@ function compareList(footprint: Footprint, kind: string, before: readonly Identi
   let byId: Map<string, Identified> | null = null;
   for (let i = 0; i < after.length; i += 1) {
     const entity = after[i] as Identified;
-    if (before[i] === entity) continue;
+    const atSamePlace = before[i];
+    if (atSamePlace === entity) continue;
+    // Usually an edit replaces an entity where it was: no need to look it up.
+    if (atSamePlace?.id === entity.id && byId === null) {
+      compareFields(footprint, `${kind}:${entity.id}`, atSamePlace, entity);
+      continue;
+    }
     byId ??= new Map(before.map((e) => [e.id, e]));
     const old = byId.get(entity.id);
     if (old === undefined) mark(footprint, `${kind}:${entity.id}`, WHOLE);
