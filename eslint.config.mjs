@@ -34,7 +34,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/main/core/**/*.ts', 'src/main/web/**/*.ts'],
+    files: ['src/main/core/**/*.ts', 'src/main/host/**/*.ts', 'src/main/web/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [...noElectron, ...noReact], patterns: [{ group: ['**/renderer/**', '**/preload/**', '**/main/electron/**'], message: 'The core and the web host do not depend on a shell or the UI.' }] }],
     },

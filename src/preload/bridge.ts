@@ -5,8 +5,11 @@
  * would leak `ipcRenderer` via `event.sender`), and the shell name. `ipcRenderer` itself is never
  * exposed.
  */
-import { API_METHODS, type ApiMethod } from '../shared/api/contract';
-import { IPC_COMMAND_CHANNEL, IPC_EVENT_CHANNEL, isAppCommand, methodChannel, type AppCommand } from './channels';
+import { API_METHOD_NAMES, type ApiMethodName } from '../shared/api/methodNames';
+import type { PmWorkspaceBridge } from '../shared/ipc/bridge';
+import { IPC_COMMAND_CHANNEL, IPC_EVENT_CHANNEL, isAppCommand, methodChannel, type AppCommand } from '../shared/ipc/channels';
+
+export type { PmWorkspaceBridge } from '../shared/ipc/bridge';
 
 /** The part of `ipcRenderer` the bridge uses. */
 export interface IpcRendererLike {
@@ -23,15 +26,9 @@ export interface TextEditingHooks {
   runNativeEdit(command: 'undo' | 'redo'): void;
 }
 
-export type PmWorkspaceBridge = { readonly [M in ApiMethod]: (input: unknown) => Promise<unknown> } & {
-  onEvent(listener: (event: unknown) => void): () => void;
-  onCommand(listener: (command: AppCommand) => void): () => void;
-  readonly shell: 'electron';
-};
-
 export function createBridge(ipc: IpcRendererLike, textEditing: TextEditingHooks): PmWorkspaceBridge {
-  const methods: Partial<Record<ApiMethod, (input: unknown) => Promise<unknown>>> = {};
-  for (const method of API_METHODS) {
+  const methods: Partial<Record<ApiMethodName, (input: unknown) => Promise<unknown>>> = {};
+  for (const method of API_METHOD_NAMES) {
     methods[method] = (input: unknown) => ipc.invoke(methodChannel(method), input);
   }
 

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
-import { mulberry32 } from '../../src/shared/bench/prng';
+import { mulberry32 } from '../bench/generate/prng';
 import { expect, expectNoSeriousAxeViolations, openSample, startWebShell, test, waitForSaved, type WebShell } from './fixtures';
 import { cards, rename } from './storyCards';
 

@@ -5,8 +5,8 @@
  * a `Response` inside `protocol.handle`.
  */
 import { readFile } from 'node:fs/promises';
-import { baseSecurityHeaders, htmlSecurityHeaders } from '../web/securityHeaders';
-import { isHtmlFile, resolveStaticFile } from '../web/staticFiles';
+import { baseSecurityHeaders, htmlSecurityHeaders } from '../host/securityHeaders';
+import { isHtmlFile, resolveStaticFile } from '../host/staticFiles';
 import { APP_HOST, APP_SCHEME } from './security';
 
 export interface ProtocolAnswer {

@@ -6,7 +6,7 @@
 import { API_METHODS, type ApiMethod, type ApiResponse, type WorkspaceEvent } from '../../shared/api/contract';
 import { dispatchApiCall } from '../../shared/api/dispatch';
 import type { WorkspaceService } from '../core/service';
-import { IPC_EVENT_CHANNEL, methodChannel } from '../../preload/channels';
+import { IPC_EVENT_CHANNEL, methodChannel } from '../../shared/ipc/channels';
 import { isTrustedSender } from './security';
 
 /** What the handler reads from an `IpcMainInvokeEvent`. */

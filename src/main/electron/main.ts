@@ -14,7 +14,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, sessi
 import type { WorkspaceService } from '../core/service';
 import { defaultWorkspaceFolder } from '../core/paths';
 import { createWorkspaceService } from '../core/workspaceService';
-import { IPC_COMMAND_CHANNEL, type AppCommand } from '../../preload/channels';
+import { IPC_COMMAND_CHANNEL, type AppCommand } from '../../shared/ipc/channels';
 import { answerAppRequest } from './appProtocol';
 import { initialWorkspaceFolder, resolveAppPaths } from './appPaths';
 import { forwardServiceEvents, registerIpcHandlers } from './ipc';

@@ -6,7 +6,7 @@
  * fields keep their own undo), so a key press is never handled twice.
  */
 import type { MenuItemConstructorOptions } from 'electron';
-import type { AppCommand } from '../../preload/channels';
+import type { AppCommand } from '../../shared/ipc/channels';
 
 export interface MenuActions {
   /** Send an app command to the focused window's renderer. */

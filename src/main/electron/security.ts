@@ -3,7 +3,7 @@
  * which URLs may open in the system browser, which frames may call the IPC API, where a window
  * may navigate, and which permission requests are granted.
  */
-export { CONTENT_SECURITY_POLICY } from '../web/securityHeaders';
+export { CONTENT_SECURITY_POLICY } from '../host/securityHeaders';
 
 /** The privileged custom protocol the production renderer is served from. */
 export const APP_SCHEME = 'app';

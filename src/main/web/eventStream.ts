@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { WorkspaceEvent } from '../../shared/api/contract';
-import { baseSecurityHeaders } from './securityHeaders';
+import { baseSecurityHeaders } from '../host/securityHeaders';
 
 export interface EventSourceOfEvents {
   subscribe(listener: (event: WorkspaceEvent) => void): () => void;

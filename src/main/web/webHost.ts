@@ -22,8 +22,8 @@ import { createToken, isAllowedHost, isAllowedOrigin, isJsonContentType, singleH
 import { openEventStream, type OpenStream } from './eventStream';
 import { asciiJsonBytes } from '../core/asciiJson';
 import { bodyTooLargeMessage, readBodyText } from './readBody';
-import { baseSecurityHeaders, htmlSecurityHeaders } from './securityHeaders';
-import { isHtmlFile, resolveStaticFile } from './staticFiles';
+import { baseSecurityHeaders, htmlSecurityHeaders } from '../host/securityHeaders';
+import { isHtmlFile, resolveStaticFile } from '../host/staticFiles';
 
 export interface WebHostOptions {
   service: WorkspaceService;

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { EditSchema } from '../edits/editSchema';
+import { API_METHOD_NAMES, type ApiMethodName } from './methodNames';
 import { ProductIdSchema, ProductSchema, LIMITS } from '../model/schema';
 import { isPortableFileName } from '../model/portableFileName';
 
@@ -354,9 +355,14 @@ export const apiMethods = {
 
 export type ApiMethods = typeof apiMethods;
 export type ApiMethod = keyof ApiMethods;
+
+/** `API_METHOD_NAMES` (the schema-free list) names exactly these methods. */
+type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const methodNamesMatch: SameKeys<ApiMethod, ApiMethodName> = true;
+void methodNamesMatch;
 export type ApiInput<M extends ApiMethod> = z.input<ApiMethods[M]['input']>;
 export type ApiOutput<M extends ApiMethod> = z.output<ApiMethods[M]['output']>;
-export const API_METHODS = Object.keys(apiMethods) as ApiMethod[];
+export const API_METHODS: readonly ApiMethod[] = API_METHOD_NAMES;
 
 export function isApiMethod(name: unknown): name is ApiMethod {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(apiMethods, name);

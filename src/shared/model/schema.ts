@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { exceedsJsonDepth } from './jsonDepth';
 import { boundedList, LIMITS, LIST_LIMITS } from './limits';
 import { isValidRank } from './rank';
-import { AttemptSchema, ExerciseListSchema } from '../practice/exerciseSchema';
+import { AttemptSchema, ExerciseListSchema } from './exerciseSchema';
 
 export const CURRENT_SCHEMA_VERSION = 2;
 

@@ -1,7 +1,7 @@
 /** Recording "Check my work" results in the product's practice section (the last few per exercise). */
 import type { Edit } from '../edits/editSchema';
 import type { Practice } from '../model/schema';
-import { ATTEMPTS_KEPT, type Attempt } from './exerciseSchema';
+import { ATTEMPTS_KEPT, type Attempt } from '../model/exerciseSchema';
 import type { ExerciseResult } from './evaluate';
 
 /** The attempt to store for a result; `now` is an ISO date-time (pure code is given the time). */

@@ -10,7 +10,7 @@ import { riceScore } from '../scoring/rice';
 import { scoreValue } from '../scoring/score';
 import { matchSections, sectionItems, writtenText } from '../spec/sections';
 import { SPEC_TEMPLATES } from '../spec/templates';
-import type { Exercise, RubricRule } from './exerciseSchema';
+import type { Exercise, RubricRule } from '../model/exerciseSchema';
 import { evaluateRule, ruleStoryIds } from './rubric';
 import { splitMethodOf, splitMethodText, splitParts } from './rules/backlog';
 import { bestNorthStar, HEART_NAMES } from './rules/northStar';

@@ -3,7 +3,7 @@
  * passed, 0–100) and whether the exercise is passed (every required criterion passes).
  */
 import type { Product } from '../model/schema';
-import type { Criterion, Exercise } from './exerciseSchema';
+import type { Criterion, Exercise } from '../model/exerciseSchema';
 import { evaluateRule, type RuleResult } from './rubric';
 
 export interface CriterionResult extends RuleResult {

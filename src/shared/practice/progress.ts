@@ -1,6 +1,6 @@
 /** Progress through a product's exercises: attempted, passed, best scores. */
 import type { Practice } from '../model/schema';
-import type { Attempt } from './exerciseSchema';
+import type { Attempt } from '../model/exerciseSchema';
 
 export interface ExerciseStatus {
   attempts: number;

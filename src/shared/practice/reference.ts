@@ -7,7 +7,7 @@ import { applyEdit, EditError } from '../edits/applyEdit';
 import { EditSchema, type Edit } from '../edits/editSchema';
 import { describeIssues } from '../model/productFile';
 import type { Product, ScopeSnapshot } from '../model/schema';
-import type { Exercise, ReferenceAnswer } from './exerciseSchema';
+import type { Exercise, ReferenceAnswer } from '../model/exerciseSchema';
 import { resetExerciseEdit } from './reset';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; reason: string };

@@ -6,7 +6,7 @@
 import { applyEdit } from '../edits/applyEdit';
 import type { BatchEdit, Edit } from '../edits/editSchema';
 import { DocNodeSchema, type DocNode, type Goal, type Product, type RoadmapItem, type ScopeSnapshot, type Story } from '../model/schema';
-import type { Exercise } from './exerciseSchema';
+import type { Exercise } from '../model/exerciseSchema';
 import { splitDescendants } from './scope';
 
 /** Edits applied one by one to a working copy, so that each is built against the state before it. */

@@ -4,7 +4,7 @@
  * names no stories uses the exercise's scope.
  */
 import type { Product } from '../model/schema';
-import type { ExerciseScope, RubricRule } from './exerciseSchema';
+import type { ExerciseScope, RubricRule } from '../model/exerciseSchema';
 import { checkCriteriaTestable, checkStoriesEstimated, checkStoriesReady, checkStorySplit } from './rules/backlog';
 import { checkNorthStar } from './rules/northStar';
 import { checkCapacityPlan, checkRiceScored } from './rules/prioritisation';

@@ -3,7 +3,7 @@
  * (the original stays in the backlog as history), and a story that no longer exists is reported.
  */
 import type { Product, Story } from '../model/schema';
-import type { Exercise } from './exerciseSchema';
+import type { Exercise } from '../model/exerciseSchema';
 
 export interface ScopedStories {
   /** The stories to check, in the order of the ids (split originals replaced by their parts). */

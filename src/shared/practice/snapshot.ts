@@ -4,7 +4,7 @@
  */
 import type { Edit } from '../edits/editSchema';
 import type { Practice, Product, ScopeSnapshot, Spec } from '../model/schema';
-import type { Exercise } from './exerciseSchema';
+import type { Exercise } from '../model/exerciseSchema';
 
 /** The specs in an exercise's scope: the named ones and those of its templates. */
 export function scopedSpecs(product: Pick<Product, 'specs'>, exercise: Pick<Exercise, 'scope'>): Spec[] {

@@ -9,7 +9,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateProduct } from '../../../src/shared/bench/generateProduct';
+import { generateProduct } from '../generate/generateProduct';
 import { serializeProduct } from '../../../src/shared/model/productFile';
 
 export const BENCH_SEED = 20_260_105;

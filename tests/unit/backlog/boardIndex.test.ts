@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { indexBoard, storiesIn, storyById, storyChanges, updateBoardIndex, type BoardIndex } from '../../../src/shared/backlog/boardIndex';
 import { allLabels } from '../../../src/shared/backlog/filter';
-import { generateProduct } from '../../../src/shared/bench/generateProduct';
+import { generateProduct } from '../../bench/generate/generateProduct';
 import { applyEdit } from '../../../src/shared/edits/applyEdit';
 import type { Edit } from '../../../src/shared/edits/editSchema';
 import { rankAtIndex, sortByRank } from '../../../src/shared/model/rank';

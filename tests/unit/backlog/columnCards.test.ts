@@ -8,7 +8,7 @@ import { createColumnCards, createStoriesOfIds, idsOf } from '../../../src/rende
 import { createTextTracker } from '../../../src/renderer/src/features/backlog/storyTexts';
 import { indexBoard, updateBoardIndex } from '../../../src/shared/backlog/boardIndex';
 import { EMPTY_FILTER, matchesFilter, searchableText, type BacklogFilter } from '../../../src/shared/backlog/filter';
-import { generateProduct } from '../../../src/shared/bench/generateProduct';
+import { generateProduct } from '../../bench/generate/generateProduct';
 import { DEFAULT_READY_CHECKS, storyReadiness } from '../../../src/shared/coach/readiness';
 import { applyEdit } from '../../../src/shared/edits/applyEdit';
 import { rankAtIndex, sortByRank } from '../../../src/shared/model/rank';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { generateProduct } from '../../../src/shared/bench/generateProduct';
-import { mulberry32, Random } from '../../../src/shared/bench/prng';
+import { generateProduct } from '../../bench/generate/generateProduct';
+import { mulberry32, Random } from '../../bench/generate/prng';
 import { parseProductText, serializeProduct } from '../../../src/shared/model/productFile';
 import { isValidRank } from '../../../src/shared/model/rank';
 import { ProductSchema, type DocNode, type Product } from '../../../src/shared/model/schema';

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createHealthTracker, type TrackedHealth } from '../../../src/renderer/src/features/backlog/healthTracker';
-import { generateProduct } from '../../../src/shared/bench/generateProduct';
+import { generateProduct } from '../../bench/generate/generateProduct';
 import { findDuplicateGroups } from '../../../src/shared/coach/duplicates';
 import { backlogHealth, type BacklogHealth } from '../../../src/shared/coach/readiness';
 import { applyEdit } from '../../../src/shared/edits/applyEdit';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatMarkdownTable, formatTable, formatValue, measured, skipped, summary, verdictOf } from '../../../tests/bench/lib/results';
-import { median, percentile, repeat } from '../../../tests/bench/lib/stats';
+import { formatCount, formatMarkdownTable, formatTable, formatValue, measured, skipped, summary, verdictOf } from '../../bench/lib/results';
+import { median, percentile, repeat } from '../../bench/lib/stats';
 
 describe('bench statistics', () => {
   it('takes medians and percentiles, ignoring non-finite values', () => {

@@ -14,7 +14,7 @@ import {
 } from '../../../src/main/electron/ipc';
 import { APP_ENTRY_URL, APP_ORIGIN } from '../../../src/main/electron/security';
 import { createBridge } from '../../../src/preload/bridge';
-import { IPC_EVENT_CHANNEL } from '../../../src/preload/channels';
+import { IPC_EVENT_CHANNEL } from '../../../src/shared/ipc/channels';
 import { createIpcClient } from '../../../src/renderer/src/api/ipcClient';
 import { FakeWorkspaceService } from '../web/fakeWorkspaceService';
 import { FakeIpcMain, fakeElectronIpc } from './fakeElectronIpc';

@@ -12,7 +12,7 @@ import {
   ExerciseSchema,
   MOSCOW_VALUES,
   RUBRIC_CHECKS,
-} from '../../../src/shared/practice/exerciseSchema';
+} from '../../../src/shared/model/exerciseSchema';
 import { VIEWS } from '../../../src/renderer/src/state/route';
 import { product } from './fixtures';
 

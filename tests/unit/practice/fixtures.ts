@@ -1,7 +1,7 @@
 /** A small product for the practice tests, parsed through the real schema so every default is filled. */
 import type { z } from 'zod';
 import { ProductSchema, type DocNode, type Product, type Story } from '../../../src/shared/model/schema';
-import { ExerciseSchema, type Exercise } from '../../../src/shared/practice/exerciseSchema';
+import { ExerciseSchema, type Exercise } from '../../../src/shared/model/exerciseSchema';
 
 type StoryInput = Partial<Story> & { id: string };
 

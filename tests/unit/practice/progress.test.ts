@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyEdit } from '../../../src/shared/edits/applyEdit';
 import { attemptOf, attemptsFor, recordAttemptEdit, withAttempt } from '../../../src/shared/practice/attempts';
-import type { Attempt } from '../../../src/shared/practice/exerciseSchema';
+import type { Attempt } from '../../../src/shared/model/exerciseSchema';
 import { evaluateExercise } from '../../../src/shared/practice/evaluate';
 import { bestWithinCapacity } from '../../../src/shared/practice/knapsack';
 import { combineProgress, exerciseStatus, practiceProgress } from '../../../src/shared/practice/progress';

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parseProductText } from '../../../src/shared/model/productFile';
 import type { Product } from '../../../src/shared/model/schema';
 import { evaluateExercise } from '../../../src/shared/practice/evaluate';
-import { SKILLS } from '../../../src/shared/practice/exerciseSchema';
+import { SKILLS } from '../../../src/shared/model/exerciseSchema';
 import { referenceDifferences } from '../../../src/shared/practice/compare';
 import { referenceEdits, referenceProduct } from '../../../src/shared/practice/reference';
 import { highlightedStoryIds } from '../../../src/shared/practice/scope';

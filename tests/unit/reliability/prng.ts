@@ -1,5 +1,5 @@
 /** Seeded randomness for reproducible reliability tests (mulberry32, shared with the bench). */
-export { mulberry32 } from '../../../src/shared/bench/prng';
+export { mulberry32 } from '../../bench/generate/prng';
 
 export type Rng = () => number;
 

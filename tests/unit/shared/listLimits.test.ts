@@ -4,10 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { generateProduct } from '../../../src/shared/bench/generateProduct';
+import { generateProduct } from '../../bench/generate/generateProduct';
 import { boundedList, LIST_LIMITS, type ListLimit } from '../../../src/shared/model/limits';
 import { ProductSchema } from '../../../src/shared/model/schema';
-import { ExerciseSchema } from '../../../src/shared/practice/exerciseSchema';
+import { ExerciseSchema } from '../../../src/shared/model/exerciseSchema';
 import { minimalInput, richInput } from './productBuilders';
 
 interface FoundList {

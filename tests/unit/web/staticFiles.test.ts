@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkStaticPath, contentTypeFor, resolveStaticFile } from '../../../src/main/web/staticFiles';
+import { checkStaticPath, contentTypeFor, resolveStaticFile } from '../../../src/main/host/staticFiles';
 
 describe('checkStaticPath', () => {
   it('maps / and folders to index.html', () => {

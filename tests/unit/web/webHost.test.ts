@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src/shared/api/contract';
 import { createToken, singleHostHeader, tokensEqual } from '../../../src/main/web/accessChecks';
-import { CONTENT_SECURITY_POLICY } from '../../../src/main/web/securityHeaders';
+import { CONTENT_SECURITY_POLICY } from '../../../src/main/host/securityHeaders';
 import { DEFAULT_MAX_BODY_BYTES, startWebHost, type WebHost } from '../../../src/main/web/webHost';
 import { FakeWorkspaceService } from './fakeWorkspaceService';
 import { apiCall, json, rawRequest, rawSocketRequest, seenResponses, waitFor } from './httpTestUtils';

@@ -1,26 +1,8 @@
-/**
- * The object the Electron preload exposes as `window.pmWorkspace` (see `src/preload/bridge.ts`).
- * It is an untyped boundary: each method resolves to a structured `ApiResponse`, which
- * `createIpcClient` validates and unwraps. In the web shell `window.pmWorkspace` is undefined.
- */
-import type { ApiMethod } from '../../../shared/api/contract';
+/** `window.pmWorkspace`, present only in the Electron shell (see `src/shared/ipc/bridge.ts`). */
+import type { PmWorkspaceBridge } from '../../../shared/ipc/bridge';
 
-/** Commands the native menu sends to the renderer. */
-export type AppCommand = 'undo' | 'redo' | 'new-product' | 'import';
-
-export type PmWorkspaceBridgeMethods = {
-  readonly [M in ApiMethod]: (input: unknown) => Promise<unknown>;
-};
-
-export interface PmWorkspaceBridgeExtras {
-  /** Service events (`WorkspaceEvent`, unvalidated); returns the unsubscribe function. */
-  onEvent(listener: (event: unknown) => void): () => void;
-  /** Menu commands; returns the unsubscribe function. */
-  onCommand(listener: (command: AppCommand) => void): () => void;
-  readonly shell: 'electron';
-}
-
-export type PmWorkspaceBridge = PmWorkspaceBridgeMethods & PmWorkspaceBridgeExtras;
+export type { AppCommand } from '../../../shared/ipc/channels';
+export type { PmWorkspaceBridge } from '../../../shared/ipc/bridge';
 
 declare global {
   interface Window {

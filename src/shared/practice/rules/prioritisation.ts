@@ -5,7 +5,7 @@
 import type { Product, Story } from '../../model/schema';
 import { formatNumber, formatScore } from '../../scoring/format';
 import { EFFORT_STEP, impactLabel, RICE_IMPACT_SCALE, riceScore } from '../../scoring/rice';
-import type { PlanMarker } from '../exerciseSchema';
+import type { PlanMarker } from '../../model/exerciseSchema';
 import { bestWithinCapacity } from '../knapsack';
 import { scopedStories } from '../scope';
 import { listText, plural, quote, type RubricItem, type RuleResult } from './types';

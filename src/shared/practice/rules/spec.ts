@@ -6,7 +6,7 @@ import type { Product, Spec } from '../../model/schema';
 import { specChecks, type SpecCheck } from '../../spec/checks';
 import { mentionsIn } from '../../spec/nodes';
 import { SPEC_TEMPLATES } from '../../spec/templates';
-import type { CheckedSpecTemplate } from '../exerciseSchema';
+import type { CheckedSpecTemplate } from '../../model/exerciseSchema';
 import { listText, plural, quote, type RubricItem, type RuleResult } from './types';
 
 /** The stories a spec links: its linked stories and the stories it mentions. */

@@ -3,7 +3,7 @@ import { EditError } from '../../../../shared/edits/applyEdit';
 import type { Product } from '../../../../shared/model/schema';
 import { attemptOf, attemptsFor, recordAttemptEdit } from '../../../../shared/practice/attempts';
 import { evaluateExercise, type ExerciseResult } from '../../../../shared/practice/evaluate';
-import { DIFFICULTY_LABELS, SKILL_LABELS, type Exercise } from '../../../../shared/practice/exerciseSchema';
+import { DIFFICULTY_LABELS, SKILL_LABELS, type Exercise } from '../../../../shared/model/exerciseSchema';
 import { resetExerciseEdit } from '../../../../shared/practice/reset';
 import { highlightedStoryIds } from '../../../../shared/practice/scope';
 import { snapshotOf, startExerciseEdit } from '../../../../shared/practice/snapshot';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Product } from '../../../../shared/model/schema';
-import { DIFFICULTY_LABELS, SKILL_LABELS } from '../../../../shared/practice/exerciseSchema';
+import { DIFFICULTY_LABELS, SKILL_LABELS } from '../../../../shared/model/exerciseSchema';
 import { NOTE_IDS, NOTES, type NoteId } from '../../../../shared/practice/notes';
 import { exerciseStatus, practiceProgress } from '../../../../shared/practice/progress';
 import { snapshotOf } from '../../../../shared/practice/snapshot';

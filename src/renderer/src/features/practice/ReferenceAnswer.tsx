@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import type { Product, ScopeSnapshot } from '../../../../shared/model/schema';
 import { referenceDifferences } from '../../../../shared/practice/compare';
-import type { Exercise } from '../../../../shared/practice/exerciseSchema';
+import type { Exercise } from '../../../../shared/model/exerciseSchema';
 import { referenceProduct } from '../../../../shared/practice/reference';
 
 /** The reference answer, shown on request after a first attempt: what it did and why, and how it differs from the learner's work. */

@@ -3,7 +3,7 @@
  * with paragraphs, bullet and numbered lists, a metrics table, and now and then a reviewer's note.
  * About the size of the samples' PRD (10–15 kB of JSON).
  */
-import type { DocNode } from '../model/schema';
+import type { DocNode } from '../../../src/shared/model/schema';
 import type { Random } from './prng';
 import { BENEFITS, GOALS, OUTCOMES, ROLES, SPEC_SECTIONS, SPEC_SENTENCES } from './vocabulary';
 

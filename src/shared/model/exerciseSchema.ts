@@ -10,7 +10,7 @@
  * checks that they agree.
  */
 import { z } from 'zod';
-import { boundedList, LIMITS, LIST_LIMITS } from '../model/limits';
+import { boundedList, LIMITS, LIST_LIMITS } from './limits';
 
 /** An entity id, as in the product schema. */
 export const PracticeIdSchema = z

@@ -7,7 +7,7 @@
  * come from `ranksBetween`, and roadmap dependencies form no cycle (an item only depends on items
  * generated before it).
  */
-import { ranksBetween } from '../model/rank';
+import { ranksBetween } from '../../../src/shared/model/rank';
 import {
   CURRENT_SCHEMA_VERSION,
   ESTIMATE_SCALE,
@@ -24,7 +24,7 @@ import {
   type Scores,
   type Spec,
   type Story,
-} from '../model/schema';
+} from '../../../src/shared/model/schema';
 import { generateSpecDoc } from './generateSpec';
 import { Random } from './prng';
 import {
