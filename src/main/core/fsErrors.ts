@@ -2,7 +2,7 @@
 import { ApiError } from '../../shared/api/contract';
 import { AtomicWriteError } from './atomicWrite';
 import { UnsafeFolderError } from './ensureFolder';
-import { errorCode } from './fsAdapter';
+import { errorCode, type FsAdapter, type FsStats } from './fsAdapter';
 
 const FS_ERROR_TEXT: Record<string, string> = {
   ENOSPC: 'Disk full (ENOSPC)',
@@ -40,4 +40,14 @@ export function toApiError(error: unknown, action: string): Error {
   if (error instanceof ApiError) return error;
   if (isFsError(error)) return new ApiError('io', `${describeFsError(error)} while ${action}.`);
   return error instanceof Error ? error : new Error(String(error));
+}
+
+/** `lstat`, or null when nothing is there; any other failure as an `ApiError` saying what was being done. */
+export async function statOrNull(fs: FsAdapter, path: string, action: string): Promise<FsStats | null> {
+  try {
+    return await fs.lstat(path);
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return null;
+    throw toApiError(error, action);
+  }
 }

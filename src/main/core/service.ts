@@ -1,8 +1,9 @@
 /**
- * The workspace service as both shells host it: the `WorkspaceApi` methods plus events and shutdown.
- * Transports (IPC, loopback HTTP) wrap it with `dispatchApiCall`; they never reach past it.
+ * The workspace service as both shells host it: a handler per `WorkspaceApi` method, plus events
+ * and shutdown. Transports (IPC, loopback HTTP) wrap it with `dispatchApiCall`, which validates
+ * every input once; they never reach past it.
  */
-import type { WorkspaceApi, WorkspaceEvent } from '../../shared/api/contract';
+import type { ApiHandlers, ApiParsedInput, WorkspaceEvent } from '../../shared/api/contract';
 
 export interface OpenAnswerJson {
   /** The answer's compact ASCII JSON, in parts to be sent one after another (not copied into one). */
@@ -11,13 +12,13 @@ export interface OpenAnswerJson {
   fromFile: boolean;
 }
 
-export interface WorkspaceService extends WorkspaceApi {
+export interface WorkspaceService extends ApiHandlers {
   /**
    * `product.open`'s answer as compact ASCII JSON, for a transport that sends text (the web host):
    * the same value, made without stringifying 10 MB on this thread when the file was just read.
    * Fails as `product.open` does (with an `ApiError`).
    */
-  openAsJson?(input: unknown): Promise<OpenAnswerJson>;
+  openAsJson?(input: ApiParsedInput<'product.open'>): Promise<OpenAnswerJson>;
   /** Subscribe to events for every client; returns the unsubscribe function. */
   subscribe(listener: (event: WorkspaceEvent) => void): () => void;
   /**

@@ -361,6 +361,8 @@ type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never
 const methodNamesMatch: SameKeys<ApiMethod, ApiMethodName> = true;
 void methodNamesMatch;
 export type ApiInput<M extends ApiMethod> = z.input<ApiMethods[M]['input']>;
+/** A method's input after its schema parsed it (defaults filled, names trimmed): what handlers get. */
+export type ApiParsedInput<M extends ApiMethod> = z.output<ApiMethods[M]['input']>;
 export type ApiOutput<M extends ApiMethod> = z.output<ApiMethods[M]['output']>;
 export const API_METHODS: readonly ApiMethod[] = API_METHOD_NAMES;
 
@@ -370,6 +372,12 @@ export function isApiMethod(name: unknown): name is ApiMethod {
 
 /** The service as the renderer sees it: one async function per method. */
 export type WorkspaceApi = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiOutput<M>> };
+
+/**
+ * The service's side: one handler per method, given input the dispatcher has already validated
+ * (the only validation; see `dispatchApiCall`).
+ */
+export type ApiHandlers = { [M in ApiMethod]: (input: ApiParsedInput<M>) => Promise<ApiOutput<M>> };
 
 /** Save state of one product, pushed by the service. */
 export const SaveStateSchema = z.enum(['saved', 'saving', 'error']);

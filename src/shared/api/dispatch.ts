@@ -5,7 +5,7 @@
  */
 import { exceedsJsonDepth } from '../model/jsonDepth';
 import { describeIssues, MAX_FILE_DEPTH } from '../model/productFile';
-import { ApiError, ApiErrorSchema, apiMethods, isApiMethod, type ApiMethod, type ApiResponse, type WorkspaceApi } from './contract';
+import { ApiError, ApiErrorSchema, apiMethods, isApiMethod, type ApiHandlers, type ApiMethod, type ApiParsedInput, type ApiResponse } from './contract';
 
 /**
  * The deepest input any method needs (a product, or edits inside a batch carrying a spec
@@ -30,7 +30,7 @@ function messageOf(error: unknown): string {
 }
 
 /** The input of `method` checked as `dispatchApiCall` checks it: parsed, or the failure to answer. */
-export function checkApiInput(method: ApiMethod, input: unknown): { ok: true; input: unknown } | { ok: false; response: ApiResponse } {
+export function checkApiInput<M extends ApiMethod>(method: M, input: unknown): { ok: true; input: ApiParsedInput<M> } | { ok: false; response: ApiResponse } {
   if (exceedsJsonDepth(input, MAX_INPUT_DEPTH)) {
     return { ok: false, response: { ok: false, error: { code: 'bad-request', message: `Invalid input for ${method}: nested deeper than ${MAX_INPUT_DEPTH} levels.` } } };
   }
@@ -38,10 +38,10 @@ export function checkApiInput(method: ApiMethod, input: unknown): { ok: true; in
   if (!parsed.success) {
     return { ok: false, response: { ok: false, error: { code: 'bad-request', message: `Invalid input for ${method}: ${describeIssues(parsed.error)}` } } };
   }
-  return { ok: true, input: parsed.data };
+  return { ok: true, input: parsed.data as ApiParsedInput<M> };
 }
 
-export async function dispatchApiCall(api: WorkspaceApi, method: unknown, input: unknown): Promise<ApiResponse> {
+export async function dispatchApiCall(api: ApiHandlers, method: unknown, input: unknown): Promise<ApiResponse> {
   if (!isApiMethod(method)) {
     return { ok: false, error: { code: 'unknown-method', message: `There is no method ${describeMethod(method)}.` } };
   }

@@ -2,11 +2,10 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src/shared/api/contract';
-import type { WorkspaceService } from '../../../src/main/core/service';
-import { makeTempWorkspace, productText, sleep, startService, writeText, type TempWorkspace } from './fixtures';
+import { makeTempWorkspace, productText, sleep, startService, writeText, type TempWorkspace, type DispatchedService } from './fixtures';
 
 let tw: TempWorkspace;
-let service: WorkspaceService;
+let service: DispatchedService;
 
 beforeEach(async () => {
   tw = makeTempWorkspace();

@@ -12,15 +12,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src/shared/api/contract';
 import { parseProductText } from '../../../src/shared/model/productFile';
 import { interceptFs, nodeFs, type FsOp } from '../../../src/main/core/fsAdapter';
-import type { WorkspaceService } from '../../../src/main/core/service';
-import { makeTempWorkspace, productText, startService, writeText, type TempWorkspace } from './fixtures';
+import { makeTempWorkspace, productText, startService, writeText, type TempWorkspace, type DispatchedService } from './fixtures';
 
 const RUNNING_AS_ROOT = process.getuid?.() === 0;
 /** What a read-only folder refuses: creating, renaming and removing entries in it. */
 const CHANGES: ReadonlySet<FsOp> = new Set(['openExclusive', 'rename', 'mkdir', 'unlink', 'copyFile']);
 
 let tw: TempWorkspace;
-let service: WorkspaceService;
+let service: DispatchedService;
 /** Which changes the simulated disk refuses, and with which code (null: none). */
 let refuse: { code: string; ops: ReadonlySet<FsOp> } | null = null;
 

@@ -3,11 +3,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WorkspaceEvent } from '../../../src/shared/api/contract';
 import { parseProductText, serializeProduct } from '../../../src/shared/model/productFile';
-import type { WorkspaceService } from '../../../src/main/core/service';
-import { EventLog, makeProduct, makeTempWorkspace, productText, sleep, startService, writeText, type TempWorkspace } from './fixtures';
+import { EventLog, makeProduct, makeTempWorkspace, productText, sleep, startService, writeText, type TempWorkspace, type DispatchedService } from './fixtures';
 
 let tw: TempWorkspace;
-let service: WorkspaceService;
+let service: DispatchedService;
 let events: EventLog;
 
 const file = (): string => join(tw.folder, 'alpha.product.json');

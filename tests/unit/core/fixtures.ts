@@ -10,7 +10,8 @@ import { ranksBetween } from '../../../src/shared/model/rank';
 import { ProductSchema, type Product } from '../../../src/shared/model/schema';
 import { serializeProduct } from '../../../src/shared/model/productFile';
 import { interceptFs, nodeFs, type FsAdapter, type FsOp } from '../../../src/main/core/fsAdapter';
-import type { WorkspaceEvent } from '../../../src/shared/api/contract';
+import { API_METHODS, type WorkspaceApi, type WorkspaceEvent } from '../../../src/shared/api/contract';
+import { dispatchApiCall, unwrapResponse } from '../../../src/shared/api/dispatch';
 import type { WorkspaceService } from '../../../src/main/core/service';
 import { createWorkspaceService, type WorkspaceServiceDeps } from '../../../src/main/core/workspaceService';
 
@@ -225,16 +226,25 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/** The service as the transports reach it: every call validated by `dispatchApiCall` first. */
+export type DispatchedService = Omit<WorkspaceService, keyof WorkspaceApi> & WorkspaceApi;
+
+/** `service` with every method called through the dispatcher (as IPC and HTTP call it). */
+export function throughDispatcher(service: WorkspaceService): DispatchedService {
+  const methods = Object.fromEntries(API_METHODS.map((method) => [method, async (input: unknown) => unwrapResponse(await dispatchApiCall(service, method, input))]));
+  return { ...service, ...(methods as unknown as WorkspaceApi) };
+}
+
 /** Start a service on a temp workspace, recording its events; polling is fast so tests stay quick. */
 export async function startService(
   tw: TempWorkspace,
   options: { writeDelayMs?: number; chooseFolder?: () => Promise<string | null>; renderPdf?: (html: string) => Promise<Uint8Array> } = {},
   deps: WorkspaceServiceDeps = {},
-): Promise<{ service: WorkspaceService; events: EventLog }> {
-  const service = await createWorkspaceService(
+): Promise<{ service: DispatchedService; events: EventLog }> {
+  const service = throughDispatcher(await createWorkspaceService(
     { folder: tw.folder, samplesFolder: tw.samples, writeDelayMs: options.writeDelayMs ?? 20, ...(options.chooseFolder ? { chooseFolder: options.chooseFolder } : {}), ...(options.renderPdf ? { renderPdf: options.renderPdf } : {}) },
     { pollIntervalMs: 50, watchDebounceMs: 20, retryDelaysMs: [50, 100], settleMs: 50, ...deps },
-  );
+  ));
   const events = new EventLog();
   service.subscribe(events.listener);
   return { service, events };

@@ -7,12 +7,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { compactAsciiJson } from '../../../src/main/core/asciiJson';
-import type { WorkspaceService } from '../../../src/main/core/service';
 import { ApiError } from '../../../src/shared/api/contract';
-import { makeTempWorkspace, productText, startService, v1ProductText, writeText, type TempWorkspace } from './fixtures';
+import { makeTempWorkspace, productText, startService, v1ProductText, writeText, type TempWorkspace, type DispatchedService } from './fixtures';
 
 let tw: TempWorkspace;
-let service: WorkspaceService;
+let service: DispatchedService;
 
 afterEach(async () => {
   await service.close({ force: true }).catch(() => undefined);

@@ -9,13 +9,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError, type WorkspaceEvent } from '../../../src/shared/api/contract';
 import { dispatchApiCall } from '../../../src/shared/api/dispatch';
 import { parseProductText, serializeProduct } from '../../../src/shared/model/productFile';
-import type { WorkspaceService } from '../../../src/main/core/service';
 import { RECOVERY_REASONS } from '../../../src/main/core/recoveredVersions';
-import { EventLog, makeProduct, makeTempWorkspace, productText, startService, writeText, type TempWorkspace } from './fixtures';
+import { EventLog, makeProduct, makeTempWorkspace, productText, startService, writeText, type TempWorkspace, type DispatchedService } from './fixtures';
 
 const T = 1_767_225_600_000;
 let tw: TempWorkspace;
-let service: WorkspaceService;
+let service: DispatchedService;
 let events: EventLog;
 
 const fileOf = (id: string): string => join(tw.folder, `${id}.product.json`);

@@ -4,11 +4,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src/shared/api/contract';
 import { dispatchApiCall } from '../../../src/shared/api/dispatch';
 import { parseProductText, serializeProduct } from '../../../src/shared/model/productFile';
-import type { WorkspaceService } from '../../../src/main/core/service';
-import { EventLog, makeProduct, makeTempWorkspace, productText, startService, writeText, type TempWorkspace } from './fixtures';
+import { EventLog, makeProduct, makeTempWorkspace, productText, startService, writeText, type TempWorkspace, type DispatchedService } from './fixtures';
 
 let tw: TempWorkspace;
-let service: WorkspaceService;
+let service: DispatchedService;
 let events: EventLog;
 
 beforeEach(async () => {

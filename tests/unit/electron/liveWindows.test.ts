@@ -16,7 +16,7 @@ import { APP_ENTRY_URL, APP_ORIGIN } from '../../../src/main/electron/security';
 import { createBridge } from '../../../src/preload/bridge';
 import { createIpcClient } from '../../../src/renderer/src/api/ipcClient';
 import { DocumentStore } from '../../../src/renderer/src/state/documentStore';
-import { makeTempWorkspace, productText, sleep, startService, writeText, type TempWorkspace } from '../core/fixtures';
+import { makeTempWorkspace, productText, sleep, startService, writeText, type TempWorkspace, type DispatchedService } from '../core/fixtures';
 import { FakeIpcMain, fakeRenderer } from './fakeElectronIpc';
 
 const appFrame: InvokeEventLike = { senderFrame: { url: APP_ENTRY_URL } };
@@ -29,7 +29,7 @@ interface Window {
 }
 
 let tw: TempWorkspace;
-let service: WorkspaceService;
+let service: DispatchedService;
 let ipcMain: FakeIpcMain;
 let windows: ReturnType<typeof fakeRenderer>[];
 let cleanups: (() => void)[];

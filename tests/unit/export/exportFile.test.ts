@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WorkspaceService } from '../../../src/main/core/service';
-import { ApiError, apiMethods, type WorkspaceApi, type WorkspaceClient } from '../../../src/shared/api/contract';
+import { ApiError, apiMethods, type ApiHandlers, type WorkspaceApi, type WorkspaceClient } from '../../../src/shared/api/contract';
 import { dispatchApiCall, unwrapResponse } from '../../../src/shared/api/dispatch';
 import { exportPdf, saveExport } from '../../../src/renderer/src/components/exportFile';
 import { makeTempWorkspace, startService, type TempWorkspace } from '../core/fixtures';
@@ -24,7 +24,7 @@ afterEach(async () => {
 });
 
 /** A client that goes through `dispatchApiCall` and unwraps the answer, like the HTTP and IPC clients. */
-function clientFor(api: WorkspaceApi, shell: WorkspaceClient['shell']): WorkspaceClient {
+function clientFor(api: ApiHandlers, shell: WorkspaceClient['shell']): WorkspaceClient {
   const entries = Object.keys(apiMethods).map((method) => [method, async (input: unknown) => unwrapResponse(await dispatchApiCall(api, method, input))]);
   return { api: Object.fromEntries(entries) as unknown as WorkspaceApi, subscribe: () => () => undefined, shell };
 }

@@ -16,7 +16,7 @@ import { nodeFs } from '../../../src/main/core/fsAdapter';
 import type { WorkspaceService, WorkspaceServiceOptions } from '../../../src/main/core/service';
 import { createWorkspaceService } from '../../../src/main/core/workspaceService';
 import { runWebShell } from '../../../src/main/web/runWebShell';
-import { makeCountingFs, makeTempWorkspace, productText, startService, writeText, type CountingFs, type TempWorkspace } from '../core/fixtures';
+import { makeCountingFs, makeTempWorkspace, productText, startService, writeText, type CountingFs, type TempWorkspace, type DispatchedService } from '../core/fixtures';
 
 let tw: TempWorkspace;
 
@@ -27,7 +27,7 @@ beforeEach(() => {
 afterEach(() => tw.cleanup());
 
 describe('closing while the disk refuses writes', () => {
-  let service: WorkspaceService;
+  let service: DispatchedService;
   let cfs: CountingFs;
   const file = (): string => join(tw.folder, 'alpha.product.json');
 

@@ -21,8 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src/shared/api/contract';
 import { serializeProduct } from '../../../src/shared/model/productFile';
 import { MAX_PRODUCT_FILE_BYTES } from '../../../src/main/core/diskProduct';
-import type { WorkspaceService } from '../../../src/main/core/service';
-import { makeCountingFs, makeProduct, makeTempWorkspace, productText, startService, type TempWorkspace } from '../core/fixtures';
+import { makeCountingFs, makeProduct, makeTempWorkspace, productText, startService, type TempWorkspace, type DispatchedService } from '../core/fixtures';
 
 const GOOD = makeProduct('good', { name: 'Good' });
 
@@ -96,7 +95,7 @@ const HOSTILE: { id: string; bytes: () => Buffer; reason: RegExp }[] = [
 ];
 
 let tw: TempWorkspace;
-let service: WorkspaceService;
+let service: DispatchedService;
 const written = new Map<string, Buffer>();
 const oversized = 'too-large';
 

@@ -2,7 +2,7 @@
  * Every field that names something on disk, on every method that has one, refuses every path trick
  * (`..`, `/`, `\`, NUL, absolute paths, drive letters, URL-encoding, very long strings) with
  * `bad-request` — through the IPC handlers, through the loopback host, and on the service called
- * directly (which validates again, so nothing depends on the transport). The fuzz tests draw from
+ * directly (which checks every field a path is built from again, so nothing depends on the transport). The fuzz tests draw from
  * the same list at random; this test tries all of it. Also: names Windows reserves for devices are
  * never used for new products or exports.
  */
