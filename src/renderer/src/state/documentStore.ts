@@ -2,7 +2,7 @@
  * The open product in one window, kept live with every other window on it (server-ordered edits
  * with client rebase, as Replicache and Linear's sync engine work):
  *
- * - `confirmed` is the product at `confirmedRevision` as the service ordered it. Every batch the
+ * - `server` (`serviceCopy.ts`) is the product as the service ordered it. Every batch the
  *   service applies (from any window) arrives as a `product.edits` event and is applied to it in
  *   revision order; a gap or another epoch is filled with `product.sync`.
  * - The window shows `confirmed` plus its own edits not yet accepted (`inFlight`, then `pending`),
@@ -22,17 +22,13 @@ import type { Edit } from '../../../shared/edits/editSchema';
 import type { Product } from '../../../shared/model/schema';
 import { describeConflicts, type FieldConflict } from '../../../shared/sync/conflicts';
 import { sameValue, type FieldRef } from '../../../shared/sync/footprint';
-import { matchingRevision, replay, touchedFields, withoutFields } from '../../../shared/sync/rebase';
+import { replay, touchedFields, withoutFields } from '../../../shared/sync/rebase';
 import { afterFrame } from './afterFrame';
-import { clearStash, readStash, stashOf, writeStash, type StashStorage, type UnsavedStash } from './unsavedStash';
+import { ServiceCopy } from './serviceCopy';
+import { describeEdit, UndoHistory } from './undoHistory';
 
-export interface UndoEntry {
-  label: string;
-  /** The edit that was applied (redo applies it again). */
-  edit: Edit;
-  /** The edit that undoes it. */
-  inverse: Edit;
-}
+export { describeEdit, type UndoEntry } from './undoHistory';
+import { clearStash, readStash, stashOf, writeStash, type StashStorage, type UnsavedStash } from './unsavedStash';
 
 export type Banner =
   | { kind: 'save-error'; message: string }
@@ -62,9 +58,6 @@ export interface DocumentState {
   redoLabel: string | null;
 }
 
-const MAX_UNDO = 500;
-/** Confirmed versions kept to find which one is on disk after the service restarted. */
-const MAX_HISTORY = 200;
 export const RETRY_DELAYS_MS = [500, 1000, 2000, 4000] as const;
 const STASH_DELAY_MS = 1000;
 
@@ -115,14 +108,8 @@ export class DocumentStore {
   private readonly retryDelays: readonly number[];
   private readonly now: () => number;
 
-  private epoch: string;
-  private confirmed: Product;
-  private confirmedRevision: number;
-  private savedRevision: number;
-  /** Confirmed versions since the last save, oldest first. */
-  private history: { revision: number; product: Product }[];
-  /** This window's batches the service accepted that may not be on disk yet. */
-  private ownUnsaved: { revision: number; edits: Edit[] }[] = [];
+  /** The product as the service ordered it (see `serviceCopy.ts`). */
+  private readonly server: ServiceCopy;
   private inFlight: SentBatch | null = null;
   private pending: PendingEdit[] = [];
   /** A batch the service refused as a field conflict, waiting for the learner's choice. */
@@ -138,8 +125,7 @@ export class DocumentStore {
   private failures = 0;
   private stashTimer: ReturnType<typeof setTimeout> | null = null;
 
-  private undoStack: UndoEntry[] = [];
-  private redoStack: UndoEntry[] = [];
+  private readonly history = new UndoHistory();
   /** Set while the service reports that writing failed (it keeps retrying). */
   private writeError: string | null = null;
   /** Set while this window cannot reach the service. */
@@ -160,13 +146,9 @@ export class DocumentStore {
     this.stash = options.stash ?? null;
     this.retryDelays = options.retryDelaysMs ?? RETRY_DELAYS_MS;
     this.now = options.now ?? Date.now;
-    this.epoch = opened.epoch;
-    this.confirmed = opened.product;
+    this.server = new ServiceCopy(opened, this.clientId);
     this.product = opened.product;
-    this.confirmedRevision = opened.revision;
-    this.savedRevision = opened.savedRevision;
     this.diskConflict = opened.conflict;
-    this.history = [{ revision: opened.revision, product: opened.product }];
     this.offered = this.stillUnsaved(readStash(this.stash, id));
     this.snapshot = this.makeSnapshot();
     this.unsubscribe = client.subscribe((event) => this.onEvent(event));
@@ -198,23 +180,21 @@ export class DocumentStore {
   }
 
   private makeSnapshot(): DocumentState {
-    const lastUndo = this.undoStack[this.undoStack.length - 1];
-    const lastRedo = this.redoStack[this.redoStack.length - 1];
     const notSavedReason = this.notSavedReason();
     return {
       product: this.product,
       pending: this.pending.length + (this.inFlight ? this.inFlight.edits.length : 0) + (this.held ? this.held.edits.length : 0),
       // "Saved" only once the version shown is on disk, whoever made the last edits.
-      saveState: notSavedReason !== null ? 'error' : this.hasUnsaved() || this.confirmedRevision > this.savedRevision ? 'saving' : 'saved',
+      saveState: notSavedReason !== null ? 'error' : this.hasUnsaved() || this.server.revision > this.server.savedRevision ? 'saving' : 'saved',
       notSavedReason,
       banner: this.banner,
       diskConflict: this.diskConflict,
       fieldConflict: this.held ? { conflicts: this.held.conflicts } : null,
       recovery: this.offered ? { edits: this.offered.edits.length, savedAt: this.offered.savedAt } : null,
-      canUndo: lastUndo !== undefined,
-      canRedo: lastRedo !== undefined,
-      undoLabel: lastUndo?.label ?? null,
-      redoLabel: lastRedo?.label ?? null,
+      canUndo: this.history.undoLabel !== null,
+      canRedo: this.history.redoLabel !== null,
+      undoLabel: this.history.undoLabel,
+      redoLabel: this.history.redoLabel,
     };
   }
 
@@ -228,13 +208,13 @@ export class DocumentStore {
 
   /** Whether anything this window shows is not on disk yet. */
   hasUnsaved(): boolean {
-    return this.pending.length > 0 || this.inFlight !== null || this.held !== null || this.ownUnsaved.some((b) => b.revision > this.savedRevision);
+    return this.pending.length > 0 || this.inFlight !== null || this.held !== null || this.server.hasUnsavedOwnEdits();
   }
 
   /** This window's edits that are not on disk, in the order they were made. */
   unsavedEdits(): Edit[] {
     return [
-      ...this.ownUnsaved.filter((b) => b.revision > this.savedRevision).flatMap((b) => b.edits),
+      ...this.server.unsavedOwnEdits(),
       ...(this.inFlight?.edits ?? []),
       ...(this.held?.edits ?? []),
       ...this.pending.map((p) => p.edit),
@@ -253,28 +233,26 @@ export class DocumentStore {
     const result = applyEdit(this.product, edit);
     this.product = result.product;
     if (options.undoable !== false) {
-      this.undoStack.push({ label, edit, inverse: result.inverse });
-      if (this.undoStack.length > MAX_UNDO) this.undoStack.shift();
-      this.redoStack = [];
+      this.history.record({ label, edit, inverse: result.inverse });
     }
     this.send(edit);
   }
 
   undo(): void {
-    const entry = this.undoStack.pop();
+    const entry = this.history.takeUndo();
     if (!entry) return;
     const result = this.tryApply(entry.inverse);
     if (result === null) return;
-    this.redoStack.push({ label: entry.label, edit: result.inverse, inverse: entry.inverse });
+    this.history.undone({ label: entry.label, edit: result.inverse, inverse: entry.inverse });
     this.send(entry.inverse);
   }
 
   redo(): void {
-    const entry = this.redoStack.pop();
+    const entry = this.history.takeRedo();
     if (!entry) return;
     const result = this.tryApply(entry.edit);
     if (result === null) return;
-    this.undoStack.push({ label: entry.label, edit: entry.edit, inverse: result.inverse });
+    this.history.redone({ label: entry.label, edit: entry.edit, inverse: result.inverse });
     this.send(entry.edit);
   }
 
@@ -292,7 +270,7 @@ export class DocumentStore {
   }
 
   private send(edit: Edit): void {
-    this.pending.push({ edit, seen: this.confirmedRevision });
+    this.pending.push({ edit, seen: this.server.revision });
     this.emit();
     this.schedulePump();
   }
@@ -319,7 +297,7 @@ export class DocumentStore {
     if (this.inFlight === null) {
       if (this.pending.length === 0) return;
       const batch = this.pending.splice(0);
-      this.inFlight = { seq: ++this.seq, edits: batch.map((p) => p.edit), seen: Math.min(...batch.map((p) => p.seen)), base: this.confirmed };
+      this.inFlight = { seq: ++this.seq, edits: batch.map((p) => p.edit), seen: Math.min(...batch.map((p) => p.seen)), base: this.server.product };
     }
     const sent = this.inFlight;
     const { edits, seen } = sent;
@@ -328,8 +306,8 @@ export class DocumentStore {
     try {
       // The fields the window changed, on the version it made them on (so an edit of a story
       // deleted elsewhere still counts), for the service to judge a conflict with what it has not seen.
-      const touched = seen < this.confirmedRevision ? this.touchedSince(seen, edits) : undefined;
-      answer = await this.client.api['product.applyEdits']({ id: this.id, baseRevision: seen, edits, clientId: this.clientId, seq: sent.seq, epoch: this.epoch, touched });
+      const touched = seen < this.server.revision ? this.touchedSince(seen, edits) : undefined;
+      answer = await this.client.api['product.applyEdits']({ id: this.id, baseRevision: seen, edits, clientId: this.clientId, seq: sent.seq, epoch: this.server.epoch, touched });
     } catch (error) {
       this.sending = false;
       this.failedToSend(error, sent);
@@ -344,7 +322,7 @@ export class DocumentStore {
   }
 
   private touchedSince(seen: number, edits: readonly Edit[]): FieldRef[] {
-    const base = this.history.find((h) => h.revision === seen)?.product ?? this.confirmed;
+    const base = this.server.productAt(seen);
     return touchedFields(base, replay(base, edits).product);
   }
 
@@ -361,12 +339,12 @@ export class DocumentStore {
   /** The service took the batch as `revision`. */
   private accepted(sent: SentBatch, revision: number): void {
     if (this.inFlight !== sent) return; // already seen through the event stream or a sync
-    if (revision <= this.confirmedRevision) {
+    if (revision <= this.server.revision) {
       // A snapshot already holds it.
       this.inFlight = null;
       return;
     }
-    if (revision === this.confirmedRevision + 1) {
+    if (this.server.isNext({ revision })) {
       this.applyBatch({ revision, clientId: this.clientId, seq: sent.seq, edits: sent.edits });
       return;
     }
@@ -378,8 +356,8 @@ export class DocumentStore {
     await this.sync();
     if (this.inFlight !== sent) return;
     this.inFlight = null;
-    const mine = replay(this.confirmed, sent.edits).product;
-    this.held = { edits: sent.edits, fields, conflicts: describeConflicts(fields, this.confirmed, mine) };
+    const mine = replay(this.server.product, sent.edits).product;
+    this.held = { edits: sent.edits, fields, conflicts: describeConflicts(fields, this.server.product, mine) };
   }
 
   /** The learner keeps their values: the batch goes again, now made on the latest version. */
@@ -395,7 +373,7 @@ export class DocumentStore {
    * in the next batch, each judged on the version it was made on).
    */
   private resend(edits: Edit[]): void {
-    if (edits.length > 0) this.inFlight = { seq: ++this.seq, edits, seen: this.confirmedRevision, base: this.confirmed };
+    if (edits.length > 0) this.inFlight = { seq: ++this.seq, edits, seen: this.server.revision, base: this.server.product };
     this.rebuild();
     this.afterSend();
     if (this.inFlight !== null) this.schedulePump();
@@ -407,7 +385,7 @@ export class DocumentStore {
     if (held === null) return;
     this.held = null;
     const kept: Edit[] = [];
-    let current = this.confirmed;
+    let current = this.server.product;
     for (const edit of held.edits) {
       const trimmed = withoutFields(edit, held.fields, current);
       if (trimmed === null) continue;
@@ -426,8 +404,7 @@ export class DocumentStore {
       if (this.inFlight === sent) this.inFlight = null;
       // The service refused the change: show why and take the service's version back.
       this.banner = { kind: 'rejected', message: `A change could not be saved and was undone: ${error.message}` };
-      this.undoStack = [];
-      this.redoStack = [];
+      this.history.clear();
       this.rebuild();
       this.afterSend();
       void this.sync();
@@ -465,32 +442,20 @@ export class DocumentStore {
 
   // --- Following the service ---
 
-  /** Apply the next batch in the service's order to `confirmed`, and show it under the pending edits. */
+  /** Apply the next batch in the service's order, and show it under this window's own edits. */
   private applyBatch(batch: SyncBatch): void {
-    this.confirmed = replay(this.confirmed, batch.edits).product;
-    this.confirmedRevision = batch.revision;
-    this.remember();
-    if (batch.clientId === this.clientId) {
-      this.ownUnsaved.push({ revision: batch.revision, edits: batch.edits });
-      if (this.inFlight !== null && this.inFlight.seq === batch.seq) {
-        this.inFlight = null;
-        return; // the view already shows it
-      }
+    const own = this.server.apply(batch);
+    if (own && this.inFlight !== null && this.inFlight.seq === batch.seq) {
+      this.inFlight = null;
+      return; // the view already shows it
     }
     this.rebuild();
-  }
-
-  private remember(): void {
-    this.history.push({ revision: this.confirmedRevision, product: this.confirmed });
-    const firstNeeded = this.history.findIndex((h) => h.revision >= this.savedRevision);
-    if (firstNeeded > 0) this.history.splice(0, firstNeeded);
-    if (this.history.length > MAX_HISTORY) this.history.splice(0, this.history.length - MAX_HISTORY);
   }
 
   /** The shown product: the confirmed one with this window's unaccepted edits replayed on it. */
   private rebuild(): void {
     const mine = [...(this.inFlight?.edits ?? []), ...(this.held?.edits ?? []), ...this.pending.map((p) => p.edit)];
-    this.product = mine.length === 0 ? this.confirmed : replay(this.confirmed, mine).product;
+    this.product = mine.length === 0 ? this.server.product : replay(this.server.product, mine).product;
   }
 
   /** Catch up with the service (one request at a time; a call during one runs another after it). */
@@ -514,7 +479,7 @@ export class DocumentStore {
   private async syncOnce(): Promise<void> {
     let answer: ApiOutput<'product.sync'>;
     try {
-      answer = await this.client.api['product.sync']({ id: this.id, epoch: this.epoch, knownRevision: this.confirmedRevision, clientId: this.clientId, seq: this.inFlight?.seq });
+      answer = await this.client.api['product.sync']({ id: this.id, epoch: this.server.epoch, knownRevision: this.server.revision, clientId: this.clientId, seq: this.inFlight?.seq });
     } catch (error) {
       if (this.hasUnsaved()) this.unreachable(error);
       return;
@@ -524,7 +489,7 @@ export class DocumentStore {
     if (answer.status === 'snapshot') {
       this.adoptSnapshot(answer);
     } else {
-      for (const batch of answer.batches) if (batch.revision === this.confirmedRevision + 1) this.applyBatch(batch);
+      for (const batch of answer.batches) if (this.server.isNext(batch)) this.applyBatch(batch);
       this.noteSaved(answer.savedRevision);
       this.diskConflict = answer.conflict;
     }
@@ -539,40 +504,24 @@ export class DocumentStore {
    * window's edits after it.
    */
   private adoptSnapshot(snap: Snapshot): void {
-    const sameEpoch = snap.epoch === this.epoch;
     const inFlight = this.inFlight;
     let resend: PendingEdit[] = [];
-    if (sameEpoch) {
+    if (snap.epoch === this.server.epoch) {
       if (inFlight !== null && snap.sentRevision === null) resend = inFlight.edits.map((edit) => ({ edit, seen: inFlight.seen }));
     } else {
-      const candidates = [...this.history].reverse();
-      const known = matchingRevision(snap.product, candidates);
-      const inFlightOnDisk = inFlight !== null && known === null && matchingRevision(snap.product, [{ revision: -1, product: replay(inFlight.base, inFlight.edits).product }]) !== null;
-      const after = known ?? this.savedRevision;
-      const own = inFlightOnDisk ? [] : this.ownUnsaved.filter((b) => b.revision > after).flatMap((b) => b.edits);
-      const again = inFlight !== null && !inFlightOnDisk ? inFlight.edits : [];
-      resend = [...own, ...again].map((edit) => ({ edit, seen: snap.revision }));
+      resend = this.server.notOnDisk(snap, inFlight).map((edit) => ({ edit, seen: snap.revision }));
       this.pending = this.pending.map((p) => ({ edit: p.edit, seen: snap.revision }));
-      this.epoch = snap.epoch;
     }
     this.inFlight = null;
     this.pending = [...resend, ...this.pending];
-    this.confirmed = snap.product;
-    this.confirmedRevision = snap.revision;
-    this.savedRevision = snap.savedRevision;
-    this.ownUnsaved = [];
-    this.history = [{ revision: snap.revision, product: snap.product }];
+    this.server.reset(snap);
     this.diskConflict = snap.conflict;
     this.rebuild();
     if (this.pending.length > 0) this.schedulePump();
   }
 
   private noteSaved(savedRevision: number): void {
-    if (savedRevision <= this.savedRevision) return;
-    this.savedRevision = savedRevision;
-    this.ownUnsaved = this.ownUnsaved.filter((b) => b.revision > savedRevision);
-    const firstNeeded = this.history.findIndex((h) => h.revision >= savedRevision);
-    if (firstNeeded > 0) this.history.splice(0, firstNeeded);
+    this.server.saved(savedRevision);
     if (!this.hasUnsaved()) this.resolveIdle();
   }
 
@@ -586,27 +535,27 @@ export class DocumentStore {
     if (event.id !== this.id) return;
     switch (event.type) {
       case 'product.edits':
-        if (event.epoch !== this.epoch) {
+        if (event.epoch !== this.server.epoch) {
           void this.sync();
-        } else if (event.revision === this.confirmedRevision + 1) {
+        } else if (this.server.isNext(event)) {
           this.applyBatch(event);
           this.emit();
-        } else if (event.revision > this.confirmedRevision) {
+        } else if (event.revision > this.server.revision) {
           void this.sync();
         }
         return;
       case 'product.changed':
-        if (event.epoch !== this.epoch || event.revision > this.confirmedRevision) void this.sync();
+        if (event.epoch !== this.server.epoch || event.revision > this.server.revision) void this.sync();
         return;
       case 'product.saveState':
-        if (event.epoch !== this.epoch) return;
+        if (event.epoch !== this.server.epoch) return;
         this.writeError = event.state === 'error' && this.diskConflict === null ? (event.message ?? 'The file could not be saved.') : null;
         if (event.state !== 'error' && this.banner?.kind === 'save-error') this.banner = null;
         this.noteSaved(event.savedRevision);
         this.emit();
         return;
       case 'product.conflict':
-        if (event.epoch !== this.epoch && event.conflict !== null && event.conflict.disk !== 'broken') return;
+        if (event.epoch !== this.server.epoch && event.conflict !== null && event.conflict.disk !== 'broken') return;
         this.diskConflict = event.conflict;
         if (event.conflict === null) void this.sync();
         this.emit();
@@ -708,17 +657,4 @@ export class DocumentStore {
     if (edits.length === 0) clearStash(this.stash, this.id);
     else writeStash(this.stash, stashOf(this.id, this.product.name, edits, this.now()));
   }
-}
-
-/** A short human label for the undo menu. */
-export function describeEdit(edit: Edit): string {
-  if (edit.type === 'batch') return edit.label;
-  const [noun = '', verb = ''] = edit.type.split('.');
-  const nouns: Record<string, string> = {
-    roadmapItem: 'roadmap item',
-    roadmap: 'roadmap item',
-    score: 'score',
-  };
-  const verbs: Record<string, string> = { add: 'Add', update: 'Edit', delete: 'Delete', move: 'Move', schedule: 'Schedule', set: 'Set' };
-  return `${verbs[verb] ?? verb} ${nouns[noun] ?? noun}`;
 }
