@@ -63,7 +63,7 @@ import { isProductFileName, readFolder, WorkspaceListing, type OpenProductView }
 
 /**
  * Edits this close together become one write. Short, because a write re-does only what the edits
- * replaced (about 15 ms of work at 10,000 stories), and the sooner edits are on disk the less a
+ * replaced, which is cheap, and the sooner edits are on disk the less a
  * crash can lose; a burst of edits still writes at most once a second (`maxWriteDelayMs`).
  */
 export const DEFAULT_WRITE_DELAY_MS = 50;
@@ -478,7 +478,7 @@ class Workspace {
 
   /**
    * A client stopped showing the product. Once no client shows it and its edits are on disk, the
-   * store is let go: a product of 10,000 stories holds about 150 MB, and a session that opens
+   * store is let go: a large product's store holds a lot of memory, and a session that opens
    * several would otherwise keep them all. (A store in conflict or unable to save stays, with its
    * edits, until the service closes.)
    */
