@@ -46,7 +46,7 @@ export function sha256(data: Uint8Array): string {
 
 /**
  * The signature of a file with these stats and this content (the bytes, kept until hashed, or the
- * hash itself). Hashing 15 MB takes about 15 ms, so it waits until a check needs it.
+ * hash itself). Hashing a large file is not free, so it waits until a check needs it.
  */
 export function signatureOf(stats: FsStats, content: Uint8Array | { readonly sha256: string }): FileSignature {
   let bytes: Uint8Array | null = content instanceof Uint8Array ? content : null;

@@ -82,8 +82,8 @@ const SIZE_GROWTH_PER_CHAR = 6 + 2 * (MAX_FILE_DEPTH + 1);
 /**
  * After a product is read, its text is prepared for the first write in slices of this many ms,
  * starting this long after the read: after the answer has gone out and, usually, after the page
- * has drawn the product (on a two-core machine the two would otherwise share a core). About
- * 150 ms of work at 10,000 stories, so it is done long before a write would need it.
+ * has drawn the product (on a two-core machine the two would otherwise share a core). Even for a
+ * large product this is done long before a write would need it.
  */
 const WARM_SLICE_MS = 8;
 const WARM_START_MS = 300;

@@ -40,8 +40,8 @@ import { WorkspaceListing } from './workspaceListing';
 
 /**
  * Edits this close together become one write. Short, because a write re-does only what the edits
- * replaced (about 15 ms of work at 10,000 stories), and the sooner edits are on disk the less a
- * crash can lose; a burst of edits still writes at most once a second (`maxWriteDelayMs`).
+ * replaced, which is cheap, and the sooner edits are on disk the less a crash can lose; a burst of
+ * edits still writes at most once a second (`maxWriteDelayMs`).
  */
 export const DEFAULT_WRITE_DELAY_MS = 50;
 

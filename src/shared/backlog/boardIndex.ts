@@ -5,7 +5,7 @@
  * An edit replaces the objects of the stories it changes and shares every other story object with
  * the previous product (`applyEdit`). A card move therefore changes one story: re-sorting the
  * 5,000 stories of a large backlog, grouping them by column again and rebuilding an id map after
- * every drop cost several milliseconds of the 16 ms a frame has (`npm run bench`). Here such an
+ * every drop took a good share of a frame (`npm run bench`, README: Performance). Here such an
  * edit moves that one story within the sorted lists, rebuilds only the columns it left and
  * entered, and keeps everything else, arrays included, identical: so a board column whose stories
  * did not change gets the very same array and need not render again.

@@ -46,7 +46,7 @@ export function exceedsJsonDepth(value: unknown, max: number): boolean {
 /**
  * `exceedsJsonDepth` for a value fresh from `JSON.parse`, which is a tree (no shared or cyclic
  * references): a plain recursive walk that stops at `max` levels, so the stack stays shallow on
- * hostile input. About three times faster on a large product, which matters when opening one.
+ * hostile input. Faster than the general walk on a large product, which matters when opening one.
  */
 export function parsedJsonExceedsDepth(value: unknown, max: number): boolean {
   if (typeof value !== 'object' || value === null) return false;

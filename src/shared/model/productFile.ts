@@ -25,7 +25,7 @@ export type ParseResult =
   | { ok: false; reason: string };
 
 export interface ParseOptions {
-  /** Also work out `sameAsFile` (about 15 ms at 10,000 stories). */
+  /** Also work out `sameAsFile` (not free on a large product; see the README's Performance). */
   checkSameAsFile?: boolean;
 }
 

@@ -276,8 +276,9 @@ export class DocumentStore {
   }
 
   /**
-   * Edits go out after the frame that shows them is drawn (making the request costs a drop or a
-   * keystroke 1–2 ms at 10,000 stories); edits made within one frame go in one request.
+   * Edits go out after the frame that shows them is drawn (on a large product, making the request
+   * is work a drop or a keystroke should not wait for); edits made within one frame go in one
+   * request.
    */
   private schedulePump(): void {
     if (this.pumpScheduled) return;

@@ -3,7 +3,7 @@
  *
  * `KeyboardSensor` starts listening for the arrow keys in a `setTimeout` after the pick-up, so
  * that the Space which picked the card up does not reach its listener too and drop the card at
- * once. While the browser renders the pick-up that timer can wait tens of milliseconds, and an
+ * once. While the browser renders the pick-up that timer can wait a noticeable moment, and an
  * arrow (or Space, or Escape) pressed in that moment did nothing: the card stayed where it was
  * (seen with `npm run bench` and in the keyboard e2e spec once the board got faster). This sensor
  * listens from the pick-up on, keeps those keys, and hands them to `KeyboardSensor`, one per task,

@@ -1,8 +1,8 @@
 /**
  * A story's searchable text, computed once per story object (stories are immutable: an edit
- * replaces the object). Rebuilding it for every story after every edit cost ~15 ms per card move
- * on a 5,000-story board (`npm run bench`); now only the replaced story's text is built, and only
- * while a search is typed.
+ * replaces the object). Rebuilding it for every story after every edit made each card move on a
+ * large board slow (`npm run bench`, README: Performance); now only the replaced story's text is
+ * built, and only while a search is typed.
  */
 import { searchableText } from '../../../../shared/backlog/filter';
 import type { Story } from '../../../../shared/model/schema';

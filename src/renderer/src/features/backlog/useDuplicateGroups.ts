@@ -12,7 +12,7 @@ import type { DuplicateGroups } from './healthTracker';
 import { searchDuplicatesInBackground } from './runDuplicateSearch';
 import { createTextTracker } from './storyTexts';
 
-/** Up to this many stories the search runs at once, on the main thread (tens of milliseconds). */
+/** Up to this many stories the search runs at once, on the main thread (quick enough without a worker). */
 export const INLINE_SEARCH_LIMIT = 500;
 
 export function useDuplicateGroups(stories: readonly Story[]): DuplicateGroups | null {

@@ -13,7 +13,7 @@ import { errorMessage } from '../../components/errors';
 import { downloadText, useExporter } from '../../components/exportFile';
 import type { DocumentStore } from '../../state/documentStore';
 import { requestImport, setActiveStore } from './importRequests';
-import './import.css';
+import './BacklogTransfer.css';
 
 /** Written into `exports/<product>/` (the app says where), or — the product file — downloaded. */
 const EXPORTS = [

@@ -20,7 +20,7 @@ import { navigate } from '../../state/route';
 import type { ReadOptions } from './importProtocol';
 import { CsvColumnMapping, StatusMappingTable } from './MappingTables';
 import { buildInBackground, readInBackground, type RunningTask } from './runImportTask';
-import './import.css';
+import './ImportDialog.css';
 
 export type Destination = 'new' | 'open';
 

@@ -1,6 +1,6 @@
 /** The start screen's way in: "Import from Jira / Trello / CSV". */
 import { requestImport } from './importRequests';
-import './import.css';
+import './ImportEntry.css';
 
 export function ImportEntry() {
   return (

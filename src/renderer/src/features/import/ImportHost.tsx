@@ -8,7 +8,7 @@ import { onAppCommand } from '../../api';
 import type { DocumentStore } from '../../state/documentStore';
 import { ImportDialog, type Destination } from './ImportDialog';
 import { getActiveStore, onImportRequest, requestImport } from './importRequests';
-import './import.css';
+import './ImportHost.css';
 
 interface OpenDialog {
   key: number;

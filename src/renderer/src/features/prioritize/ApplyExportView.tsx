@@ -9,6 +9,7 @@ import { CommitField } from '../../components/CommitField';
 import { useExporter } from '../../components/exportFile';
 import type { DocumentStore } from '../../state/documentStore';
 import { dispatchEdit } from './dispatchEdit';
+import './ApplyExportView.css';
 
 const PREVIEW_ROWS = 100;
 

@@ -5,6 +5,7 @@ import { compareFrameworks, DISAGREEMENT_SPREAD, type ComparisonCell } from '../
 import { FRAMEWORK_LABELS, FRAMEWORKS } from '../../../../shared/scoring/frameworks';
 import type { PrioritizationItem } from '../../../../shared/scoring/items';
 import type { Ranking } from '../../../../shared/scoring/ranking';
+import './CompareView.css';
 
 /** Rows shown at first (and added by "Show more"), so a very large backlog stays quick. */
 const PAGE = 200;

@@ -7,6 +7,7 @@ import { impactLabel } from '../../../../shared/scoring/rice';
 import type { DocumentStore } from '../../state/documentStore';
 import { setScores } from './dispatchEdit';
 import { useElementWidth } from './useElementWidth';
+import './MatrixView.css';
 
 const MARGIN = { left: 96, right: 16, top: 12, bottom: 44 };
 const PLOT_HEIGHT = 500;

@@ -1,3 +1,5 @@
+// This component's stylesheet first: its parts' stylesheets, imported with them below, refine it.
+import './PrioritizeView.css';
 import { useState } from 'react';
 import type { Framework, Prioritization, Product } from '../../../../shared/model/schema';
 import { FRAMEWORK_FORMULAS, FRAMEWORK_LABELS, FRAMEWORKS } from '../../../../shared/scoring/frameworks';
@@ -14,7 +16,6 @@ import { Segmented } from './Segmented';
 import { SensitivityView } from './SensitivityView';
 import { Tabs, type TabDef } from './Tabs';
 import { usePrioritization } from './usePrioritization';
-import './prioritize.css';
 
 type SubView = 'rice' | 'matrix' | 'frameworks' | 'compare' | 'sensitivity' | 'exercise' | 'apply';
 

@@ -11,6 +11,7 @@ import type { Ranking } from '../../../../shared/scoring/ranking';
 import type { DocumentStore } from '../../state/documentStore';
 import { dispatchEdit } from './dispatchEdit';
 import { useDragSession } from '../../components/dnd/dragSession';
+import './RankingExercise.css';
 
 /**
  * The ranking exercise: order a sample by judgement (drag, or Space and the arrow keys, or the move

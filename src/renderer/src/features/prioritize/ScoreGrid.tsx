@@ -3,6 +3,7 @@ import { memo, useCallback, useId, useLayoutEffect, useMemo, useRef, useState, t
 import type { InputCheck } from '../../../../shared/scoring/inputs';
 import type { PrioritizationItem } from '../../../../shared/scoring/items';
 import { rankSortValue, sortRows, titleSortValue, type ScoreRow, type SortDirection, type SortValue } from '../../../../shared/scoring/scoreTable';
+import './ScoreGrid.css';
 
 interface ColumnBase {
   key: string;

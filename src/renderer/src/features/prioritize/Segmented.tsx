@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import './Segmented.css';
 
 /** A small segmented control: a labelled group of radio buttons styled as one control. */
 export function Segmented<V extends string>({ label, value, options, onChange, hideLabel = false }: { label: string; value: V; options: readonly { value: V; label: string }[]; onChange: (value: V) => void; hideLabel?: boolean }) {

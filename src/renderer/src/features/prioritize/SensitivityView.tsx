@@ -5,6 +5,7 @@ import type { Ranking } from '../../../../shared/scoring/ranking';
 import { rankMargins, riceSensitivity, scenarioSentences, thresholdSentences } from '../../../../shared/scoring/sensitivity';
 import type { DocumentStore } from '../../state/documentStore';
 import { WhatIfPanel } from './WhatIfPanel';
+import './SensitivityView.css';
 
 const OVERVIEW_ROWS = 200;
 

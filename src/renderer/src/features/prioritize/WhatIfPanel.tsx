@@ -7,6 +7,7 @@ import { EFFORT_STEP, impactLabel, RICE_IMPACT_SCALE, type RiceFactor } from '..
 import { whatIf } from '../../../../shared/scoring/sensitivity';
 import type { DocumentStore } from '../../state/documentStore';
 import { setScores } from './dispatchEdit';
+import './WhatIfPanel.css';
 
 const IMPACTS: number[] = RICE_IMPACT_SCALE.map((s): number => s.value).sort((a, b) => a - b);
 

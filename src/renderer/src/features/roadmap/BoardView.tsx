@@ -31,6 +31,7 @@ import type { DocumentStore } from '../../state/documentStore';
 import { HORIZON_HINTS, HORIZON_LABELS } from './labels';
 import { BOARD_INSTRUCTIONS_ID, RoadmapCardBody, SortableRoadmapCard } from './RoadmapCard';
 import type { RoadmapData } from './useRoadmapData';
+import './BoardView.css';
 
 const KEYBOARD_CODES = { start: ['Space'], cancel: ['Escape'], end: ['Space'] };
 const INSTRUCTIONS =

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { findingsByCheck } from '../../../../shared/roadmap/checks';
 import { formatDate } from '../../../../shared/roadmap/dates';
 import type { RoadmapData } from './useRoadmapData';
+import './ChecksPanel.css';
 
 /** Every roadmap check with its explanation and findings; a finding focuses its item. */
 export function ChecksPanel({ data, onFocusItem }: { data: RoadmapData; onFocusItem: (id: string) => void }) {

@@ -11,6 +11,7 @@ import { CommitField } from '../../components/CommitField';
 import type { DocumentStore } from '../../state/documentStore';
 import { CONFIDENCE_LABELS, HORIZON_LABELS, STATUS_LABELS } from './labels';
 import type { RoadmapData } from './useRoadmapData';
+import './ItemEditor.css';
 
 const STATUSES: RoadmapItem['status'][] = ['planned', 'in-progress', 'at-risk', 'done'];
 const CONFIDENCES: RoadmapItem['confidence'][] = ['high', 'medium', 'low'];

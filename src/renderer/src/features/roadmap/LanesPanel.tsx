@@ -6,6 +6,7 @@ import { formatDate, isIsoDate } from '../../../../shared/roadmap/dates';
 import { CommitField } from '../../components/CommitField';
 import type { DocumentStore } from '../../state/documentStore';
 import type { RoadmapData } from './useRoadmapData';
+import './LanesPanel.css';
 
 /** Colours offered for a new lane, readable in light and dark. */
 const LANE_COLORS = ['#2f9e44', '#1c7ed6', '#e8590c', '#ae3ec9', '#0c8599', '#d6336c', '#5c7cfa', '#f08c00'];

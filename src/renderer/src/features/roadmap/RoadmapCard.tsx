@@ -8,6 +8,7 @@ import type { Progress } from '../../../../shared/roadmap/progress';
 import { FindingBadge } from './FindingBadge';
 import { CONFIDENCE_LABELS, STATUS_LABELS } from './labels';
 import type { RoadmapData } from './useRoadmapData';
+import './RoadmapCard.css';
 
 export const BOARD_INSTRUCTIONS_ID = 'rm-board-instructions';
 

@@ -1,3 +1,5 @@
+// This component's stylesheet first: its parts' stylesheets, imported with them below, refine it.
+import './RoadmapView.css';
 import { useCallback, useRef, useState, type KeyboardEvent } from 'react';
 import { roadmapFileName, roadmapHtml, roadmapMarkdown } from '../../../../shared/export/roadmap';
 import { newId } from '../../../../shared/model/ids';
@@ -14,7 +16,6 @@ import { SWIMLANE_LABELS, ZOOM_LABELS } from './labels';
 import { LanesPanel } from './LanesPanel';
 import { TimelineView } from './TimelineView';
 import { useRoadmapData } from './useRoadmapData';
-import './roadmap.css';
 
 type Tab = 'board' | 'timeline';
 type Panel = { kind: 'none' } | { kind: 'checks' } | { kind: 'item'; id: string } | { kind: 'lanes' };

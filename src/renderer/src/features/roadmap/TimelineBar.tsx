@@ -4,6 +4,7 @@ import type { RoadmapFinding } from '../../../../shared/roadmap/checks';
 import { formatDate, formatRange, type IsoDate, type ZoomLevel } from '../../../../shared/roadmap/dates';
 import { dragSpan, sameSpan, scheduleFor, spanToPixels, stepSpan, type ItemSpan, type Span, type SpanChange } from '../../../../shared/roadmap/timeline';
 import { FindingBadge } from './FindingBadge';
+import './TimelineBar.css';
 
 export type ScheduleHandler = (id: string, dates: { start: IsoDate | null; end: IsoDate | null }, how: 'drag' | 'key') => void;
 

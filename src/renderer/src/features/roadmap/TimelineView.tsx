@@ -11,6 +11,7 @@ import { HORIZON_LABELS } from './labels';
 import { TimelineBar, type ScheduleHandler } from './TimelineBar';
 import { UnscheduledList } from './UnscheduledList';
 import type { RoadmapData } from './useRoadmapData';
+import './TimelineView.css';
 
 const LABEL_WIDTH = 230;
 const HEADER_HEIGHT = 64;

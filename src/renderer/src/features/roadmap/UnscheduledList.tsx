@@ -3,6 +3,7 @@ import type { RoadmapItem } from '../../../../shared/model/schema';
 import { UNIT_NOUN, type ZoomLevel } from '../../../../shared/roadmap/dates';
 import { HORIZON_LABELS } from './labels';
 import type { RoadmapData } from './useRoadmapData';
+import './UnscheduledList.css';
 
 interface UnscheduledListProps {
   items: RoadmapItem[];

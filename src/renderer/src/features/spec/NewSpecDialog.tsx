@@ -4,6 +4,7 @@ import type { Product, SpecTemplate } from '../../../../shared/model/schema';
 import { LIMITS } from '../../../../shared/model/schema';
 import { defaultSpecTitle } from '../../../../shared/spec/specList';
 import { SPEC_TEMPLATES, TEMPLATE_ORDER } from '../../../../shared/spec/templates';
+import './NewSpecDialog.css';
 
 /** A modal dialog: pick a template, name the spec, create it. */
 export function NewSpecDialog({ product, onCreate, onClose }: { product: Product; onCreate: (template: SpecTemplate, title: string) => void; onClose: () => void }) {

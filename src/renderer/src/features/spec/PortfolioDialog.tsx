@@ -10,6 +10,7 @@ import { LIMITS, type Product } from '../../../../shared/model/schema';
 import { CommitField } from '../../components/CommitField';
 import { useExporter } from '../../components/exportFile';
 import type { DocumentStore } from '../../state/documentStore';
+import './PortfolioDialog.css';
 
 const PARTS: readonly Exclude<PortfolioPart, 'cover'>[] = ['roadmap', 'prioritization', 'backlog'];
 

@@ -5,6 +5,8 @@
  * Typing undo is tiptap's own history; when the product changes from outside (the shell's undo,
  * a reload from disk) and the editor is not focused, the editor shows the new content.
  */
+// This component's stylesheet first: its parts' stylesheets, imported with them below, refine it.
+import './SpecEditor.css';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import type { Product, Spec } from '../../../../shared/model/schema';

@@ -9,6 +9,7 @@ import { specChecks, type SpecCheck } from '../../../../shared/spec/checks';
 import { columnNames, linkedStories } from '../../../../shared/spec/links';
 import type { DocumentStore } from '../../state/documentStore';
 import { backlogHref } from './specData';
+import './SpecSidePanel.css';
 
 function CheckItem({ check }: { check: SpecCheck }) {
   const pass = check.status === 'pass';

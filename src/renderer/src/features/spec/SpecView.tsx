@@ -3,6 +3,8 @@
  * undoable edit), the editor for the chosen one, completeness checks and linked stories beside
  * it, exports (Markdown, HTML, print-to-PDF) and the portfolio pack.
  */
+// This component's stylesheet first: its parts' stylesheets, imported with them below, refine it.
+import './SpecView.css';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { specFileName, specToHtml, specToMarkdown } from '../../../../shared/export/spec';
 import { LIMITS, type Product, type SpecTemplate } from '../../../../shared/model/schema';
@@ -16,7 +18,6 @@ import { PortfolioDialog } from './PortfolioDialog';
 import { SpecEditor, type SpecEditorHandle } from './SpecEditor';
 import { SpecSidePanel } from './SpecSidePanel';
 import { backlogHref } from './specData';
-import './spec.css';
 
 /** The spec id in the address, `#/p/<product>/spec/<spec>`, so a reload reopens the same spec. */
 function specIdFromHash(): string | null {

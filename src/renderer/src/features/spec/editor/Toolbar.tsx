@@ -6,6 +6,7 @@
 import { useEditorState, type Editor } from '@tiptap/react';
 import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { safeHref } from '../../../../../shared/export/html';
+import './Toolbar.css';
 
 interface ToolState {
   bold: boolean;

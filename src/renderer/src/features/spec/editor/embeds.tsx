@@ -10,6 +10,7 @@ import { columnNames, linkedStories } from '../../../../../shared/spec/links';
 import { DEFAULT_RICE_LIMIT, LINKED_STORIES_NODE, readRiceLimit, RICE_RANKING_NODE } from '../../../../../shared/spec/nodes';
 import { formatScore, riceRanking } from '../../../../../shared/spec/ranking';
 import { backlogHref, useSpecData } from '../specData';
+import './embeds.css';
 
 const RICE_LIMITS = [3, 5, 10, 15, 25] as const;
 

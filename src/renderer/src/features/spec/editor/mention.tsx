@@ -13,6 +13,7 @@ import { columnNames, deletedLabel, mentionLabel, resolveMention } from '../../.
 import { MENTION_NODE, type MentionKind } from '../../../../../shared/spec/nodes';
 import { backlogHref, useSpecData, type SpecBridge } from '../specData';
 import type { MenuItem, SuggestionMenuStore } from './suggestionMenu';
+import './mention.css';
 
 export interface MentionItem extends MenuItem {
   id: string;

@@ -8,6 +8,7 @@ import { useLayoutEffect, useRef, useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
 import type { Editor } from '@tiptap/core';
 import type { SuggestionKeyDownProps, SuggestionMount, SuggestionOptions, SuggestionProps } from '@tiptap/suggestion';
+import './suggestionMenu.css';
 
 export interface MenuItem {
   key: string;
