@@ -21,14 +21,15 @@ import { applyEdit } from '../../../shared/edits/applyEdit';
 import type { Edit } from '../../../shared/edits/editSchema';
 import type { Product } from '../../../shared/model/schema';
 import { describeConflicts, type FieldConflict } from '../../../shared/sync/conflicts';
-import { sameValue, type FieldRef } from '../../../shared/sync/footprint';
+import { type FieldRef } from '../../../shared/sync/footprint';
 import { replay, touchedFields, withoutFields } from '../../../shared/sync/rebase';
 import { afterFrame } from './afterFrame';
 import { ServiceCopy } from './serviceCopy';
 import { describeEdit, UndoHistory } from './undoHistory';
 
 export { describeEdit, type UndoEntry } from './undoHistory';
-import { clearStash, readStash, stashOf, writeStash, type StashStorage, type UnsavedStash } from './unsavedStash';
+import { UnsavedKeeper } from './unsavedKeeper';
+import type { StashStorage } from './unsavedStash';
 
 export type Banner =
   | { kind: 'save-error'; message: string }
@@ -59,7 +60,6 @@ export interface DocumentState {
 }
 
 export const RETRY_DELAYS_MS = [500, 1000, 2000, 4000] as const;
-const STASH_DELAY_MS = 1000;
 
 export interface DispatchOptions {
   /** False: save the edit without an undo step. Default true. */
@@ -104,7 +104,6 @@ export class DocumentStore {
   readonly id: string;
   readonly clientId = newClientId();
   private readonly client: WorkspaceClient;
-  private readonly stash: StashStorage | null;
   private readonly retryDelays: readonly number[];
   private readonly now: () => number;
 
@@ -123,7 +122,6 @@ export class DocumentStore {
   private syncAgain = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private failures = 0;
-  private stashTimer: ReturnType<typeof setTimeout> | null = null;
 
   private readonly history = new UndoHistory();
   /** Set while the service reports that writing failed (it keeps retrying). */
@@ -137,19 +135,18 @@ export class DocumentStore {
   private unsubscribe: () => void;
   private idleWaiters: (() => void)[] = [];
   private disposed = false;
-  /** Unsaved edits from an earlier session (see `unsavedStash`), until applied or discarded. */
-  private offered: UnsavedStash | null;
+  /** Unsaved edits kept in the tab, and those of an earlier session offered back. */
+  private readonly keeper: UnsavedKeeper;
 
   constructor(client: WorkspaceClient, id: string, opened: Opened, options: DocumentStoreOptions = {}) {
     this.client = client;
     this.id = id;
-    this.stash = options.stash ?? null;
     this.retryDelays = options.retryDelaysMs ?? RETRY_DELAYS_MS;
     this.now = options.now ?? Date.now;
     this.server = new ServiceCopy(opened, this.clientId);
     this.product = opened.product;
     this.diskConflict = opened.conflict;
-    this.offered = this.stillUnsaved(readStash(this.stash, id));
+    this.keeper = new UnsavedKeeper(options.stash ?? null, id, opened.product, { productName: () => this.product.name, unsavedEdits: () => (this.hasUnsaved() ? this.unsavedEdits() : []) }, this.now);
     this.snapshot = this.makeSnapshot();
     this.unsubscribe = client.subscribe((event) => this.onEvent(event));
   }
@@ -162,7 +159,7 @@ export class DocumentStore {
     this.disposed = true;
     this.unsubscribe();
     this.listeners.clear();
-    this.stashNow();
+    this.keeper.keepNow();
   }
 
   // --- React binding (useSyncExternalStore) ---
@@ -176,7 +173,7 @@ export class DocumentStore {
   private emit(): void {
     this.snapshot = this.makeSnapshot();
     for (const listener of this.listeners) listener();
-    this.scheduleStash();
+    this.keeper.keepSoon();
   }
 
   private makeSnapshot(): DocumentState {
@@ -190,7 +187,7 @@ export class DocumentStore {
       banner: this.banner,
       diskConflict: this.diskConflict,
       fieldConflict: this.held ? { conflicts: this.held.conflicts } : null,
-      recovery: this.offered ? { edits: this.offered.edits.length, savedAt: this.offered.savedAt } : null,
+      recovery: this.keeper.offer,
       canUndo: this.history.undoLabel !== null,
       canRedo: this.history.redoLabel !== null,
       undoLabel: this.history.undoLabel,
@@ -608,54 +605,27 @@ export class DocumentStore {
 
   // --- Keeping unsaved edits across a reload ---
 
-  /** A stash whose edits change nothing any more (they reached the disk after all) is dropped. */
-  private stillUnsaved(stash: UnsavedStash | null): UnsavedStash | null {
-    if (stash === null) return null;
-    const { product, applied } = replay(this.product, stash.edits);
-    if (applied.length > 0 && !sameValue(product, this.product)) return stash;
-    clearStash(this.stash, this.id);
-    return null;
-  }
-
-  /** The product with the offered edits replayed on it, and how many no longer apply. */
+  /** `product` with the edits of an earlier session replayed on it, and how many no longer apply. */
   recoveredVersion(): { product: Product; skipped: number } | null {
-    if (this.offered === null) return null;
-    const { product, failed } = replay(this.product, this.offered.edits);
-    return { product, skipped: failed.length };
+    return this.keeper.recovered(this.product);
   }
 
-  /** Apply the offered edits as one undoable step; answers how many no longer applied. */
+  /** Apply the edits of an earlier session as one undoable step; answers how many no longer applied. */
   applyRecovered(): number {
-    const offered = this.offered;
-    if (offered === null) return 0;
-    const { applied, failed } = replay(this.product, offered.edits);
-    this.offered = null;
-    if (applied.length > 0) this.dispatch({ type: 'batch', label: 'Recovered unsaved changes', edits: applied });
+    const taken = this.keeper.take(this.product);
+    if (taken === null) return 0;
+    if (taken.applied.length > 0) this.dispatch({ type: 'batch', label: 'Recovered unsaved changes', edits: taken.applied });
     else this.emit();
-    return failed.length;
+    return taken.skipped;
   }
 
   discardRecovered(): void {
-    this.offered = null;
-    this.stashNow();
+    this.keeper.discard();
     this.emit();
-  }
-
-  private scheduleStash(): void {
-    if (this.stash === null || this.stashTimer !== null) return;
-    this.stashTimer = setTimeout(() => {
-      this.stashTimer = null;
-      this.stashNow();
-    }, STASH_DELAY_MS);
   }
 
   /** Keep the unsaved edits in the tab's storage now (before the page goes away), or clear them. */
   stashNow(): void {
-    if (this.stash === null) return;
-    if (this.stashTimer !== null) clearTimeout(this.stashTimer);
-    this.stashTimer = null;
-    const edits = [...(this.offered?.edits ?? []), ...(this.hasUnsaved() ? this.unsavedEdits() : [])];
-    if (edits.length === 0) clearStash(this.stash, this.id);
-    else writeStash(this.stash, stashOf(this.id, this.product.name, edits, this.now()));
+    this.keeper.keepNow();
   }
 }
