@@ -21,6 +21,7 @@ import type { ReadOptions } from './importProtocol';
 import { CsvColumnMapping, StatusMappingTable } from './MappingTables';
 import { buildInBackground, readInBackground, type RunningTask } from './runImportTask';
 import './import.css';
+import { LIMITS } from '../../../../shared/model/limits';
 
 export type Destination = 'new' | 'open';
 
@@ -352,7 +353,7 @@ export function ImportDialog({
               {(destination === 'new' || preview.kind === 'product') && (
                 <div className="field">
                   <label htmlFor={`${id}-name`}>Product name</label>
-                  <input id={`${id}-name`} value={productName} maxLength={300} onChange={(e) => setName(e.target.value)} placeholder="Imported backlog" />
+                  <input id={`${id}-name`} value={productName} maxLength={LIMITS.shortText} onChange={(e) => setName(e.target.value)} placeholder="Imported backlog" />
                 </div>
               )}
             </fieldset>

@@ -15,6 +15,7 @@ import { SensitivityView } from './SensitivityView';
 import { Tabs, type TabDef } from './Tabs';
 import { usePrioritization } from './usePrioritization';
 import './prioritize.css';
+import { LIMITS } from '../../../../shared/model/limits';
 
 type SubView = 'rice' | 'matrix' | 'frameworks' | 'compare' | 'sensitivity' | 'exercise' | 'apply';
 
@@ -66,7 +67,7 @@ export function PrioritizeView({ store, product }: { store: DocumentStore; produ
             className="pz-control pz-reach-period"
             label="Reach period"
             value={p.reachPeriod}
-            maxLength={300}
+            maxLength={LIMITS.shortText}
             validate={(v) => (v.trim() === '' ? 'Say what Reach counts, e.g. “users per quarter”.' : null)}
             onCommit={(reachPeriod) => update({ reachPeriod: reachPeriod.trim() }, 'Edit reach period')}
           />
