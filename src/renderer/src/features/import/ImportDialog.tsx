@@ -19,7 +19,8 @@ import type { DocumentStore } from '../../state/documentStore';
 import { navigate } from '../../state/route';
 import type { ReadOptions } from './importProtocol';
 import { CsvColumnMapping, StatusMappingTable } from './MappingTables';
-import { buildInBackground, readInBackground, type RunningTask } from './runImportTask';
+import type { RunningTask } from '../../workers/backgroundWorker';
+import { buildInBackground, readInBackground } from './runImportTask';
 import './import.css';
 import { LIMITS } from '../../../../shared/model/limits';
 
