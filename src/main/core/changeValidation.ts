@@ -78,13 +78,3 @@ function walk(schema: z.ZodType, prev: unknown, next: unknown, path: (string | n
 
   addIssues(schema.safeParse(next), path, issues);
 }
-
-/** "stories.3.title: Too long" for the first few issues. */
-export function describeValidationIssues(issues: readonly ValidationIssue[], max = 3): string {
-  const lines = issues.slice(0, max).map((issue) => {
-    const path = issue.path.map(String).join('.');
-    return path ? `${path}: ${issue.message}` : issue.message;
-  });
-  const more = issues.length > max ? ` (and more)` : '';
-  return lines.join('; ') + more;
-}

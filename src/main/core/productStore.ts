@@ -27,12 +27,12 @@ import { z } from 'zod';
 import { ApiError, type ApiOutput, type ConflictChoice, type DiskConflict, type SaveState, type SyncBatch, type WorkspaceEvent } from '../../shared/api/contract';
 import { applyEdits as applyEditList, EditError } from '../../shared/edits/applyEdit';
 import type { Edit } from '../../shared/edits/editSchema';
-import { MAX_FILE_DEPTH } from '../../shared/model/productFile';
+import { describeIssues, MAX_FILE_DEPTH } from '../../shared/model/productFile';
 import { ProductSchema, type Product } from '../../shared/model/schema';
 import { EditLog, DISK_WRITER, SERVICE_WRITER } from '../../shared/sync/editLog';
 import { changedFields, footprintFrom, overlap, type FieldRef, type Footprint } from '../../shared/sync/footprint';
 import { replay } from '../../shared/sync/rebase';
-import { describeValidationIssues, validateChange } from './changeValidation';
+import { validateChange } from './changeValidation';
 import { MAX_PRODUCT_FILE_BYTES, oversizeReason } from './diskProduct';
 import { describeFsError } from './fsErrors';
 import type { FsAdapter } from './fsAdapter';
@@ -313,7 +313,7 @@ export class ProductStore {
     if (next.id !== previous.id) throw new ApiError('invalid-edit', 'An edit cannot change the product id.');
     const issues = validateChange(ProductSchema, previous, next);
     if (issues.length > 0) {
-      throw new ApiError('invalid-edit', `The change would make the product invalid: ${describeValidationIssues(issues)}`);
+      throw new ApiError('invalid-edit', `The change would make the product invalid: ${describeIssues({ issues, complete: false })}`);
     }
     this.checkSize(next, edits);
     this.db.data = next;

@@ -4,7 +4,8 @@
  * stringifies on its own thread instead (the answer is the same, only slower).
  */
 import { Worker } from 'node:worker_threads';
-import { isFileJsonReply, type FileJsonRequest } from './fileJsonProtocol';
+import { createWorkerRequests } from '../../shared/worker/workerRequests';
+import { isFileJsonReply, type FileJsonReply, type FileJsonRequest } from './fileJsonProtocol';
 
 export interface FileJsonWorker {
   fileJson(fileBytes: Uint8Array): Promise<Uint8Array | null>;
@@ -15,32 +16,25 @@ export function startFileJsonWorker(scriptPath: string): FileJsonWorker {
   const worker = new Worker(scriptPath);
   // Never keeps the web host alive on its own.
   worker.unref();
-  const pending = new Map<number, (json: Uint8Array | null) => void>();
-  let nextId = 1;
+  const requests = createWorkerRequests<Uint8Array, Uint8Array | null, FileJsonReply>({
+    // Copied, not transferred: the service keeps and parses the same bytes.
+    send: (id, bytes) => worker.postMessage({ id, bytes } satisfies FileJsonRequest),
+    read: (reply) => ({ result: reply.json }),
+  });
   let failed = false;
   const failAll = () => {
     failed = true;
-    for (const resolve of pending.values()) resolve(null);
-    pending.clear();
+    for (const waiting of requests.takeAll()) waiting.resolve(null);
   };
   worker.on('message', (message: unknown) => {
-    if (!isFileJsonReply(message)) return;
-    pending.get(message.id)?.(message.json);
-    pending.delete(message.id);
+    if (isFileJsonReply(message)) requests.receive(message);
   });
   worker.on('error', failAll);
   worker.on('exit', failAll);
   return {
     fileJson(fileBytes) {
       if (failed) return Promise.resolve(null);
-      const id = nextId;
-      nextId += 1;
-      return new Promise((resolve) => {
-        pending.set(id, resolve);
-        const request: FileJsonRequest = { id, bytes: fileBytes };
-        // Copied, not transferred: the service keeps and parses the same bytes.
-        worker.postMessage(request);
-      });
+      return requests.request(fileBytes).promise;
     },
     async close() {
       failAll();

@@ -17,6 +17,7 @@ import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import type { ApiErrorCode, ApiResponse } from '../../shared/api/contract';
 import { checkApiInput, dispatchApiCall, failureResponse } from '../../shared/api/dispatch';
+import { TOKEN_HEADER } from '../../shared/api/httpTransport';
 import type { OpenAnswerJson, WorkspaceService } from '../core/service';
 import { createToken, isAllowedHost, isAllowedOrigin, isJsonContentType, singleHostHeader, tokensEqual } from './accessChecks';
 import { openEventStream, type OpenStream } from './eventStream';
@@ -49,7 +50,6 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-export const TOKEN_HEADER = 'x-pm-token';
 /**
  * The largest request body, 128 MiB: what the biggest real requests need. Importing a 50 MiB file
  * (the importers' limit) sends the whole new product or one batch of edits, about 75 MB of JSON for

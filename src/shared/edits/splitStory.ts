@@ -8,6 +8,7 @@ import { ranksBetween, sortByRank } from '../model/rank';
 import { EMPTY_SCORES, type Product, type Story } from '../model/schema';
 import { EditError } from './applyEdit';
 import type { BatchEdit, Edit } from './editSchema';
+import { LIMITS } from '../model/limits';
 
 export const SPLIT_METHODS = ['acceptance-criteria', 'workflow-steps', 'data-variations'] as const;
 export type SplitMethod = (typeof SPLIT_METHODS)[number];
@@ -56,7 +57,7 @@ export function splitStoryEdit(product: Product, storyId: string, method: SplitM
     const story: Story = {
       ...original,
       id,
-      title: part.title.slice(0, 300),
+      title: part.title.slice(0, LIMITS.shortText),
       description: `Split from “${original.title}” (${SPLIT_METHOD_LABELS[method].toLowerCase()}).`,
       acceptanceCriteria: original.acceptanceCriteria
         .filter((c) => part.criterionIds.includes(c.id))

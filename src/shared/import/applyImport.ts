@@ -13,6 +13,7 @@ import { CURRENT_SCHEMA_VERSION, type Column, type Epic, type Product, type Stor
 import { blankBoard, BLANK_COLUMNS } from '../model/blankBoard';
 import { mappingLookup, orderColumns, planColumns, type ColumnPlan, type StatusMapping } from './statusColumns';
 import { ImportError, type ImportResult, type ImportSource } from './types';
+import { LIMITS } from '../model/limits';
 
 export const SOURCE_LABELS: Record<ImportSource, string> = { jira: 'Jira', trello: 'Trello', csv: 'CSV' };
 
@@ -149,7 +150,7 @@ export function importIntoProductEdit(product: Product, result: ImportResult, ma
  * Throws `ImportError` with the reason if the result would not make a valid product.
  */
 export function buildImportedProduct(result: ImportResult, name: string, mapping?: StatusMapping): Product {
-  const productName = name.trim().slice(0, 300) || result.suggestedName.trim().slice(0, 300) || 'Imported backlog';
+  const productName = name.trim().slice(0, LIMITS.shortText) || result.suggestedName.trim().slice(0, LIMITS.shortText) || 'Imported backlog';
   const board = blankBoard();
   board.columns = newProductColumns(result);
   const plan = planColumns(result, board.columns);

@@ -5,6 +5,7 @@
  * that are valid are kept, and the formula guard the export adds (a `'` before `=`, `+`, `-`, `@`)
  * is taken off again.
  */
+import { LIMITS } from '../model/limits';
 import { criteriaFromField, extractAcceptanceCriteria } from './acceptanceCriteria';
 import { CSV_FIELD_INFO, guessMapping, type CsvField, type FieldMapping } from './csvFields';
 import { cellAt, parseCsvTable, type CsvRow, type CsvTable, type ProgressCallback } from './csvRows';
@@ -15,7 +16,6 @@ import {
   paletteColor,
   parseNumber,
   storyWithDefaults,
-  TEXT_LIMITS,
   userStoryFields,
   validEpic,
   validStory,
@@ -130,7 +130,7 @@ export function parseGenericCsv(text: string, mapping: FieldMapping | null = nul
     if (known !== undefined) return known;
     const id = givenId && isEntityId(givenId) && !epicIds.has(givenId) ? givenId : claimId(givenId || name, 'epic', epicIds, options.random);
     epicIds.add(id);
-    const result = validEpic({ id, title: fitText(name || givenId, TEXT_LIMITS.short, warnings, 'An epic name was too long and was shortened|{n} epic names were too long and were shortened', ref), color: paletteColor(epics.length) });
+    const result = validEpic({ id, title: fitText(name || givenId, LIMITS.shortText, warnings, 'An epic name was too long and was shortened|{n} epic names were too long and were shortened', ref), color: paletteColor(epics.length) });
     if (!result.ok) return null;
     epics.push(result.epic);
     epicByKey.set(key, id);
@@ -192,7 +192,7 @@ export function parseGenericCsv(text: string, mapping: FieldMapping | null = nul
       let acId = ids[i] ?? null;
       if (acId === null || usedAc.has(acId)) acId = claimId(`${id.slice(0, 52)}-ac${i + 1}`, 'ac', usedAc, options.random);
       usedAc.add(acId);
-      return { id: acId, text: fitText(text, TEXT_LIMITS.long, warnings, 'An acceptance criterion was too long and was shortened|{n} acceptance criteria were too long and were shortened', ref) };
+      return { id: acId, text: fitText(text, LIMITS.longText, warnings, 'An acceptance criterion was too long and was shortened|{n} acceptance criteria were too long and were shortened', ref) };
     });
 
     // Labels: one per "label" column, or lists split at ; , |
@@ -201,7 +201,7 @@ export function parseGenericCsv(text: string, mapping: FieldMapping | null = nul
       if (field === 'label') labels.push(at(row, i).trim());
       else if (field === 'labels') labels.push(...at(row, i).split(/[;,|]/).map((l) => l.trim()));
     });
-    const uniqueLabels = [...new Set(labels.filter((l) => l !== ''))].map((l) => fitText(l, TEXT_LIMITS.short, warnings, 'A label was too long and was shortened|{n} labels were too long and were shortened', ref));
+    const uniqueLabels = [...new Set(labels.filter((l) => l !== ''))].map((l) => fitText(l, LIMITS.shortText, warnings, 'A label was too long and was shortened|{n} labels were too long and were shortened', ref));
 
     const number = (field: CsvField, max: number | null, what: string): number | null => {
       const text = trimmed(row, field);
@@ -230,19 +230,19 @@ export function parseGenericCsv(text: string, mapping: FieldMapping | null = nul
 
     const fields = storyWithDefaults({
       id,
-      title: fitText(title, TEXT_LIMITS.short, warnings, 'A title was longer than 300 characters and was shortened|{n} titles were longer than 300 characters and were shortened', ref),
+      title: fitText(title, LIMITS.shortText, warnings, 'A title was longer than {max} characters and was shortened|{n} titles were longer than {max} characters and were shortened', ref),
       ...userStoryFields(sentence, warnings, ref),
-      ...(sentence ? {} : { asA: fitText(raw(row, 'asA'), TEXT_LIMITS.short, warnings, 'An “As a” value was longer than 300 characters and was shortened|{n} “As a” values were longer than 300 characters and were shortened', ref),
-      iWant: fitText(raw(row, 'iWant'), TEXT_LIMITS.long, warnings, 'An “I want” value was too long and was shortened|{n} “I want” values were too long and were shortened', ref),
-      soThat: fitText(raw(row, 'soThat'), TEXT_LIMITS.long, warnings, 'A “So that” value was too long and was shortened|{n} “So that” values were too long and were shortened', ref) }),
-      description: fitText(description, TEXT_LIMITS.long, warnings, 'A description was longer than 20,000 characters and was shortened|{n} descriptions were longer than 20,000 characters and were shortened', ref),
+      ...(sentence ? {} : { asA: fitText(raw(row, 'asA'), LIMITS.shortText, warnings, 'An “As a” value was longer than {max} characters and was shortened|{n} “As a” values were longer than {max} characters and were shortened', ref),
+      iWant: fitText(raw(row, 'iWant'), LIMITS.longText, warnings, 'An “I want” value was too long and was shortened|{n} “I want” values were too long and were shortened', ref),
+      soThat: fitText(raw(row, 'soThat'), LIMITS.longText, warnings, 'A “So that” value was too long and was shortened|{n} “So that” values were too long and were shortened', ref) }),
+      description: fitText(description, LIMITS.longText, warnings, 'A description was longer than {max} characters and was shortened|{n} descriptions were longer than {max} characters and were shortened', ref),
       acceptanceCriteria,
       estimate: number('estimate', null, 'estimate'),
       labels: uniqueLabels,
       scores,
       splitFrom: isEntityId(splitFrom) ? splitFrom : null,
       splitInto,
-      notes: fitText(raw(row, 'notes'), TEXT_LIMITS.long, warnings, 'Notes longer than 20,000 characters were shortened|{n} notes were longer than 20,000 characters and were shortened', ref),
+      notes: fitText(raw(row, 'notes'), LIMITS.longText, warnings, 'Notes longer than {max} characters were shortened|{n} notes were longer than {max} characters and were shortened', ref),
       epicId: epicFor(row, ref),
     });
     const rankText = trimmed(row, 'rank');

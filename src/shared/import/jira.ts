@@ -20,6 +20,7 @@
  *   the story's notes, so nothing the learner might want is dropped;
  * - any other column with values is listed in a warning as not imported.
  */
+import { LIMITS } from '../model/limits';
 import { criteriaFromField, extractAcceptanceCriteria } from './acceptanceCriteria';
 import { ColumnReader, listNames } from './csvColumns';
 import { extractUserStory } from './userStory';
@@ -32,7 +33,6 @@ import {
   paletteColor,
   parseNumber,
   storyWithDefaults,
-  TEXT_LIMITS,
   userStoryFields,
   validEpic,
   validStory,
@@ -254,7 +254,7 @@ export function parseJiraCsv(text: string, options: JiraOptions = {}): ImportRes
   for (const r of ordered) {
     if (!r.isEpic) continue;
     const ref = refOf(r);
-    const title = fitText(r.epicName || r.summary, TEXT_LIMITS.short, warnings, 'An epic name was longer than 300 characters and was shortened|{n} epic names were longer than 300 characters and were shortened', ref);
+    const title = fitText(r.epicName || r.summary, LIMITS.shortText, warnings, 'An epic name was longer than {max} characters and was shortened|{n} epic names were longer than {max} characters and were shortened', ref);
     const rawDescription = cols.firstRaw(r.row, C.description).trim();
     const description = r.epicName && r.epicName !== r.summary ? [r.summary, rawDescription].filter(Boolean).join('\n\n') : rawDescription;
     const colour = EPIC_COLOURS[cols.first(r.row, C.epicColor).toLowerCase()] ?? paletteColor(epics.length);
@@ -262,7 +262,7 @@ export function parseJiraCsv(text: string, options: JiraOptions = {}): ImportRes
     const result = validEpic({
       id: r.id,
       title,
-      description: fitText(description, TEXT_LIMITS.long, warnings, 'An epic description was longer than 20,000 characters and was shortened|{n} epic descriptions were longer than 20,000 characters and were shortened', ref),
+      description: fitText(description, LIMITS.longText, warnings, 'An epic description was longer than {max} characters and was shortened|{n} epic descriptions were longer than {max} characters and were shortened', ref),
       color: colour,
       status: r.category === 'done' || epicStatus === 'done' ? 'done' : 'open',
     });
@@ -279,7 +279,7 @@ export function parseJiraCsv(text: string, options: JiraOptions = {}): ImportRes
     if (known !== undefined) return known;
     const keyLike = /^[A-Z][A-Z0-9_]+-\d+$/i.test(ref) ? ref : null;
     const id = claimId(keyLike ?? (/^\d+$/.test(ref) ? `issue-${ref}` : ref), 'epic', epicIds, options.random);
-    const title = (summary || ref).slice(0, TEXT_LIMITS.short);
+    const title = (summary || ref).slice(0, LIMITS.shortText);
     const result = validEpic({ id, title, description: `Created on import: ${from} links to ${ref}, which is not in the file.`, color: paletteColor(epics.length) });
     if (!result.ok) return null;
     epics.push(result.epic);
@@ -320,7 +320,7 @@ export function parseJiraCsv(text: string, options: JiraOptions = {}): ImportRes
     const labels = new Set<string>();
     if (!isStoryType(r.type)) labels.add(r.type);
     for (const l of [...cols.all(r.row, C.labels), ...cols.all(r.row, C.sprint)]) {
-      labels.add(fitText(l, TEXT_LIMITS.short, warnings, 'A label was longer than 300 characters and was shortened|{n} labels were longer than 300 characters and were shortened', ref));
+      labels.add(fitText(l, LIMITS.shortText, warnings, 'A label was longer than {max} characters and was shortened|{n} labels were longer than {max} characters and were shortened', ref));
     }
     const pointsText = cols.first(r.row, C.storyPoints);
     let estimate = parseNumber(pointsText);
@@ -357,17 +357,17 @@ export function parseJiraCsv(text: string, options: JiraOptions = {}): ImportRes
     const acIdBase = r.id.length <= 56 ? r.id : 'ac';
     const fields = storyWithDefaults({
       id: r.id,
-      title: fitText(r.summary, TEXT_LIMITS.short, warnings, 'A summary was longer than 300 characters and was shortened|{n} summaries were longer than 300 characters and were shortened', ref),
+      title: fitText(r.summary, LIMITS.shortText, warnings, 'A summary was longer than {max} characters and was shortened|{n} summaries were longer than {max} characters and were shortened', ref),
       ...userStoryFields(sentence, warnings, ref),
-      description: fitText(sentence ? sentence.description : extracted.description, TEXT_LIMITS.long, warnings, 'A description was longer than 20,000 characters and was shortened|{n} descriptions were longer than 20,000 characters and were shortened', ref),
+      description: fitText(sentence ? sentence.description : extracted.description, LIMITS.longText, warnings, 'A description was longer than {max} characters and was shortened|{n} descriptions were longer than {max} characters and were shortened', ref),
       acceptanceCriteria: criteriaTexts.map((text, i) => ({
         id: `${acIdBase}-ac${i + 1}`,
-        text: fitText(text, TEXT_LIMITS.long, warnings, 'An acceptance criterion was longer than 20,000 characters and was shortened|{n} acceptance criteria were longer than 20,000 characters and were shortened', ref),
+        text: fitText(text, LIMITS.longText, warnings, 'An acceptance criterion was longer than {max} characters and was shortened|{n} acceptance criteria were longer than {max} characters and were shortened', ref),
       })),
       estimate,
       epicId,
       labels: [...labels],
-      notes: fitText(notes, TEXT_LIMITS.long, warnings, 'A story had more than 20,000 characters of notes (comments, links); they were shortened|{n} stories had more than 20,000 characters of notes (comments, links); they were shortened', ref),
+      notes: fitText(notes, LIMITS.longText, warnings, 'A story had more than {max} characters of notes (comments, links); they were shortened|{n} stories had more than {max} characters of notes (comments, links); they were shortened', ref),
     });
     const checked = validStory(fields, null);
     if (!checked.ok) {

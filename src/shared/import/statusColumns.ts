@@ -5,6 +5,7 @@
 import { slugify, uniqueId } from '../model/ids';
 import type { Column, ColumnCategory } from '../model/schema';
 import type { ImportResult } from './types';
+import { LIMITS } from '../model/limits';
 
 export const CATEGORY_ORDER: readonly ColumnCategory[] = ['backlog', 'todo', 'in-progress', 'done'];
 
@@ -98,7 +99,7 @@ export function planColumns(result: Pick<ImportResult, 'statuses'>, existing: re
     const match = status.closed ? undefined : matchColumn(status.name, existing);
     const id = uniqueId(`col-${slugify(status.name)}`.slice(0, 60).replace(/-+$/, ''), taken);
     taken.add(id);
-    const column: Column = { id, name: status.name.slice(0, 300), category: status.closed ? 'done' : status.category, wipLimit: null };
+    const column: Column = { id, name: status.name.slice(0, LIMITS.shortText), category: status.closed ? 'done' : status.category, wipLimit: null };
     options.push({ column, isNew: true, fromStatus: status.name });
     mapping.push({ sourceStatus: status.name, columnId: match ? match.id : id });
   }

@@ -6,6 +6,7 @@
 import { newId, uniqueId } from '../model/ids';
 import { EMPTY_SCORES, EpicSchema, LIMITS, StorySchema, type Epic, type Story } from '../model/schema';
 import { describeIssues } from '../model/productFile';
+import { groupDigits } from '../format/sizes';
 
 /** Collects warnings of the same kind into one line: "3 summaries were shortened (PROJ-1, PROJ-4, PROJ-9)". */
 export class WarningCollector {
@@ -38,10 +39,10 @@ export class WarningCollector {
   }
 }
 
-/** Shorten `text` to `max` characters with an ellipsis; say so. */
+/** Shorten `text` to `max` characters with an ellipsis; say so (`{max}` in `kind` becomes the limit, e.g. "20,000"). */
 export function fitText(text: string, max: number, warnings: WarningCollector, kind: string, ref: string): string {
   if (text.length <= max) return text;
-  warnings.add(kind, ref);
+  warnings.add(kind.replaceAll('{max}', groupDigits(max)), ref);
   return `${text.slice(0, max - 1)}…`;
 }
 
@@ -127,8 +128,6 @@ export function validEpic(fields: { id: string; title: string; description?: str
   return { ok: false, reason: describeIssues(result.error, 2) };
 }
 
-export const TEXT_LIMITS = { short: LIMITS.shortText, long: LIMITS.longText } as const;
-
 /** Lines joined into a notes block, empty ones left out. */
 export function noteLines(lines: readonly (string | null | undefined | false)[]): string {
   return lines.filter((l): l is string => typeof l === 'string' && l.trim() !== '').join('\n');
@@ -146,7 +145,7 @@ export function parseNumber(text: string): number | null {
 export function userStoryFields(parts: { asA: string; iWant: string; soThat: string } | null, warnings: WarningCollector, ref: string): Pick<Story, 'asA' | 'iWant' | 'soThat'> | Record<string, never> {
   if (!parts) return {};
   return {
-    asA: fitText(parts.asA, LIMITS.shortText, warnings, 'An “As a” role was longer than 300 characters and was shortened|{n} “As a” roles were longer than 300 characters and were shortened', ref),
+    asA: fitText(parts.asA, LIMITS.shortText, warnings, 'An “As a” role was longer than {max} characters and was shortened|{n} “As a” roles were longer than {max} characters and were shortened', ref),
     iWant: fitText(parts.iWant, LIMITS.longText, warnings, 'An “I want” was too long and was shortened|{n} “I want” parts were too long and were shortened', ref),
     soThat: fitText(parts.soThat, LIMITS.longText, warnings, 'A “So that” was too long and was shortened|{n} “So that” parts were too long and were shortened', ref),
   };

@@ -12,10 +12,11 @@
  * - due dates, members, attachments, comments and custom fields are kept in the notes; a number
  *   custom field called "Story points" / "Estimate" / "Points" becomes the estimate.
  */
+import { LIMITS } from '../model/limits';
 import { z } from 'zod';
 import { extractAcceptanceCriteria } from './acceptanceCriteria';
 import { guessCategory } from './statusColumns';
-import { claimId, fitText, noteLines, parseNumber, storyWithDefaults, TEXT_LIMITS, userStoryFields, validStory, WarningCollector } from './storyDraft';
+import { claimId, fitText, noteLines, parseNumber, storyWithDefaults, userStoryFields, validStory, WarningCollector } from './storyDraft';
 import { extractUserStory } from './userStory';
 import { ImportError, type ImportResult, type ImportedStory, type SkippedRow, type SourceStatus } from './types';
 
@@ -258,13 +259,13 @@ export function parseTrelloJson(text: string | unknown, options: TrelloOptions =
     ]);
     const fields = storyWithDefaults({
       id,
-      title: fitText(card.name.trim(), TEXT_LIMITS.short, warnings, 'A card name was longer than 300 characters and was shortened|{n} card names were longer than 300 characters and were shortened', ref),
+      title: fitText(card.name.trim(), LIMITS.shortText, warnings, 'A card name was longer than {max} characters and was shortened|{n} card names were longer than {max} characters and were shortened', ref),
       ...userStoryFields(sentence, warnings, ref),
-      description: fitText(sentence ? sentence.description : extracted.description, TEXT_LIMITS.long, warnings, 'A card description was longer than 20,000 characters and was shortened|{n} card descriptions were longer than 20,000 characters and were shortened', ref),
-      acceptanceCriteria: criteria.map((text, i) => ({ id: `${id.length <= 56 ? id : 'ac'}-ac${i + 1}`, text: fitText(text, TEXT_LIMITS.long, warnings, 'A checklist item was too long and was shortened|{n} checklist items were too long and were shortened', ref) })),
+      description: fitText(sentence ? sentence.description : extracted.description, LIMITS.longText, warnings, 'A card description was longer than {max} characters and was shortened|{n} card descriptions were longer than {max} characters and were shortened', ref),
+      acceptanceCriteria: criteria.map((text, i) => ({ id: `${id.length <= 56 ? id : 'ac'}-ac${i + 1}`, text: fitText(text, LIMITS.longText, warnings, 'A checklist item was too long and was shortened|{n} checklist items were too long and were shortened', ref) })),
       estimate,
-      labels: cardLabels(card).map((l) => fitText(l, TEXT_LIMITS.short, warnings, 'A label was too long and was shortened|{n} labels were too long and were shortened', ref)),
-      notes: fitText(notes, TEXT_LIMITS.long, warnings, 'A card had more than 20,000 characters of notes; they were shortened|{n} cards had more than 20,000 characters of notes; they were shortened', ref),
+      labels: cardLabels(card).map((l) => fitText(l, LIMITS.shortText, warnings, 'A label was too long and was shortened|{n} labels were too long and were shortened', ref)),
+      notes: fitText(notes, LIMITS.longText, warnings, 'A card had more than {max} characters of notes; they were shortened|{n} cards had more than {max} characters of notes; they were shortened', ref),
     });
     const checked = validStory(fields, null);
     if (!checked.ok) {

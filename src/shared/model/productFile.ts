@@ -2,7 +2,6 @@
  * Reading and writing the text of a product file: parse → depth check → migrate → validate, and
  * the stable, pretty-printed serialisation whose key order is the schema's.
  */
-import type { z } from 'zod';
 import { exceedsJsonDepth, parsedJsonExceedsDepth } from './jsonDepth';
 import { migrateToCurrent, MigrationError } from './migrations';
 import { sameJson } from './sameJson';
@@ -35,13 +34,22 @@ export interface ParseOptions {
  */
 export const MAX_FILE_DEPTH = MAX_DOC_JSON_DEPTH + 4;
 
-/** "stories.3.title: Too long" — the first few zod issues, readable by a person. */
-export function describeIssues(error: z.ZodError, max = 3): string {
-  const lines = error.issues.slice(0, max).map((issue) => {
+/** What `describeIssues` reads: a zod error, or the issues a check found. */
+export interface IssueList {
+  readonly issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string }[];
+  /** False when the check stopped after its first few issues, so how many more is not known. */
+  readonly complete?: boolean;
+}
+
+/** "stories.3.title: Too long" — the first few issues (of a zod error or a check), readable by a person. */
+export function describeIssues(found: IssueList, max = 3): string {
+  const { issues } = found;
+  const lines = issues.slice(0, max).map((issue) => {
     const path = issue.path.map(String).join('.');
     return path ? `${path}: ${issue.message}` : issue.message;
   });
-  const more = error.issues.length > max ? ` (and ${error.issues.length - max} more)` : '';
+  const hidden = issues.length - max;
+  const more = hidden <= 0 ? '' : found.complete === false ? ' (and more)' : ` (and ${hidden} more)`;
   return lines.join('; ') + more;
 }
 

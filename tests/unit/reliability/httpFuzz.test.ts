@@ -11,7 +11,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkspaceService } from '../../../src/main/core/service';
 import { createWorkspaceService } from '../../../src/main/core/workspaceService';
-import { startWebHost, TOKEN_HEADER, type WebHost } from '../../../src/main/web/webHost';
+import { TOKEN_HEADER } from '../../../src/shared/api/httpTransport';
+import { startWebHost, type WebHost } from '../../../src/main/web/webHost';
 import { checkAnswer, expectAllProductFilesValid, fuzzCase, fuzzRoot, guardedFs, safeStringify, seedWorkspace, snapshotTree, type FuzzCase, type GuardedFs } from './apiFuzz';
 
 const RUNS = Number(process.env['PM_FUZZ_HTTP_RUNS'] ?? 4_000);

@@ -14,7 +14,8 @@ import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkspaceService } from '../../../src/main/core/service';
 import { createWorkspaceService } from '../../../src/main/core/workspaceService';
-import { startWebHost, TOKEN_HEADER, type WebHost } from '../../../src/main/web/webHost';
+import { TOKEN_HEADER } from '../../../src/shared/api/httpTransport';
+import { startWebHost, type WebHost } from '../../../src/main/web/webHost';
 import { fuzzRoot, guardedFs, seedWorkspace, type GuardedFs } from './apiFuzz';
 
 const MAX_BODY = 64 * 1024;

@@ -14,7 +14,8 @@ import { registerIpcHandlers, type InvokeEventLike } from '../../../src/main/ele
 import { APP_ENTRY_URL, APP_ORIGIN } from '../../../src/main/electron/security';
 import type { WorkspaceService } from '../../../src/main/core/service';
 import { createWorkspaceService } from '../../../src/main/core/workspaceService';
-import { startWebHost, TOKEN_HEADER, type WebHost } from '../../../src/main/web/webHost';
+import { TOKEN_HEADER } from '../../../src/shared/api/httpTransport';
+import { startWebHost, type WebHost } from '../../../src/main/web/webHost';
 import { productText } from '../core/fixtures';
 import { fuzzRoot, guardedFs, HOSTILE_STRINGS, ID_FIELDS, seedWorkspace, snapshotTree, type GuardedFs } from './apiFuzz';
 

@@ -6,6 +6,7 @@
  */
 import { ApiError, WorkspaceEventSchema, type ApiMethod, type WorkspaceClient, type WorkspaceEvent } from '../../../shared/api/contract';
 import { unwrapResponse } from '../../../shared/api/dispatch';
+import { TOKEN_HEADER } from '../../../shared/api/httpTransport';
 import { createApi } from './createApi';
 
 export interface EventStreamHandlers {
@@ -28,8 +29,6 @@ export interface HttpClientOptions {
   reconnectDelayMs?: number;
   maxReconnectDelayMs?: number;
 }
-
-export const TOKEN_HEADER = 'x-pm-token';
 
 /** The browser's `EventSource`, which retries by itself unless the server refused the stream. */
 export const openBrowserEventStream: OpenEventStream = (url, handlers) => {

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { LIMITS } from '../../../shared/model/limits';
 
 interface CommitFieldProps {
   label: string;
@@ -19,7 +20,7 @@ interface CommitFieldProps {
  * (Escape restores the saved value), so typing is instant and undo works per field, not per key.
  */
 export function CommitField(props: CommitFieldProps) {
-  const { label, value, onCommit, multiline, placeholder, maxLength = 20_000, hint, validate, autoFocus, className } = props;
+  const { label, value, onCommit, multiline, placeholder, maxLength = LIMITS.longText, hint, validate, autoFocus, className } = props;
   const [draft, setDraft] = useState(value);
   const [saved, setSaved] = useState(value);
   const [error, setError] = useState<string | null>(null);

@@ -10,6 +10,7 @@ import type { DocumentStore } from '../../state/documentStore';
 import { EpicChip, ReadinessBadge, type CardReadiness } from './StoryCard';
 import { PromptKeyboardSensor } from './promptKeyboardSensor';
 import { useDragSession } from '../../components/dnd/dragSession';
+import { LIMITS } from '../../../../shared/model/limits';
 
 type Grouping = 'none' | 'epic' | 'status';
 
@@ -243,7 +244,7 @@ function BulkActions({ product, ids, onBulk, onClear }: { product: Product; ids:
       >
         <label>
           <span className="visually-hidden">Label to add to selected</span>
-          <input value={label} onChange={(e) => setLabel(e.target.value)} placeholder="Add label" maxLength={300} />
+          <input value={label} onChange={(e) => setLabel(e.target.value)} placeholder="Add label" maxLength={LIMITS.shortText} />
         </label>
         <button type="submit">Add label</button>
       </form>

@@ -28,6 +28,7 @@ import { BoardColumn, type ColumnActions } from './BoardColumn';
 import { createStoriesOfIds, idsOf, type ColumnCards } from './columnCards';
 import { StoryCardBody, type CardReadiness } from './StoryCard';
 import { PromptKeyboardSensor } from './promptKeyboardSensor';
+import { LIMITS } from '../../../../shared/model/limits';
 
 export type ColumnItems = Readonly<Record<string, readonly string[]>>;
 
@@ -271,7 +272,7 @@ const AddColumn = memo(function AddColumn({ onAdd }: { onAdd: (name: string) => 
     >
       <label>
         <span className="visually-hidden">New column name</span>
-        <input value={name} onChange={(e) => setName(e.target.value)} placeholder="+ Add column" maxLength={300} />
+        <input value={name} onChange={(e) => setName(e.target.value)} placeholder="+ Add column" maxLength={LIMITS.shortText} />
       </label>
     </form>
   );

@@ -5,6 +5,7 @@ import { createContext, memo, useCallback, useContext, useRef, useState, type Re
 import type { Column, Epic, Story } from '../../../../shared/model/schema';
 import { ColumnMenu } from './ColumnMenu';
 import { StoryCard, type CardReadiness } from './StoryCard';
+import { LIMITS } from '../../../../shared/model/limits';
 
 /** Columns longer than this render only the cards in view. */
 export const VIRTUALIZE_AFTER = 60;
@@ -168,7 +169,7 @@ function NewStoryRow({ column, onAdd }: { column: Column; onAdd: (title: string)
     >
       <label>
         <span className="visually-hidden">New story in {column.name}</span>
-        <input id={`new-story-${column.id}`} value={title} onChange={(e) => setTitle(e.target.value)} placeholder="+ New story" maxLength={300} />
+        <input id={`new-story-${column.id}`} value={title} onChange={(e) => setTitle(e.target.value)} placeholder="+ New story" maxLength={LIMITS.shortText} />
       </label>
     </form>
   );

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Column } from '../../../../shared/model/schema';
+import { LIMITS } from '../../../../shared/model/limits';
 
 interface ColumnMenuProps {
   column: Column;
@@ -63,7 +64,7 @@ export function ColumnMenu({ column, columns, onRename, onSetWipLimit, onMove, o
           >
             <div className="field">
               <label htmlFor={`${id}-name`}>Column name</label>
-              <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} maxLength={300} />
+              <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} maxLength={LIMITS.shortText} />
             </div>
             <div className="field">
               <label htmlFor={`${id}-wip`}>WIP limit</label>

@@ -3,6 +3,7 @@ import { EditError } from '../../../../shared/edits/applyEdit';
 import { partsFromCriteria, splitStoryEdit, SPLIT_METHODS, SPLIT_METHOD_LABELS, type SplitMethod, type SplitPart } from '../../../../shared/edits/splitStory';
 import type { Product, Story } from '../../../../shared/model/schema';
 import type { DocumentStore } from '../../state/documentStore';
+import { LIMITS } from '../../../../shared/model/limits';
 
 const METHOD_HINTS: Record<SplitMethod, string> = {
   'acceptance-criteria': 'Each acceptance criterion becomes a story of its own — often the quickest honest split.',
@@ -65,7 +66,7 @@ export function SplitDialog({ store, product, story, onClose }: { store: Documen
           <li key={i} className="split-part">
             <div className="field">
               <label htmlFor={`${id}-part-${i}`}>Part {i + 1} title</label>
-              <input id={`${id}-part-${i}`} value={part.title} onChange={(e) => setPart(i, { title: e.target.value })} maxLength={300} placeholder="e.g. Export regular hours to Sage" />
+              <input id={`${id}-part-${i}`} value={part.title} onChange={(e) => setPart(i, { title: e.target.value })} maxLength={LIMITS.shortText} placeholder="e.g. Export regular hours to Sage" />
             </div>
             {story.acceptanceCriteria.length > 0 && (
               <fieldset className="part-criteria">

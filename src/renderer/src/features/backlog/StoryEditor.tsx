@@ -9,6 +9,7 @@ import { CoachPanel } from './CoachPanel';
 import { parseLabels } from './labels';
 import { SplitDialog } from './SplitDialog';
 import type { DocumentStore } from '../../state/documentStore';
+import { LIMITS } from '../../../../shared/model/limits';
 
 interface StoryEditorProps {
   store: DocumentStore;
@@ -38,7 +39,7 @@ export function StoryEditor({ store, product, story, readiness, onClose, onOpenS
         story: {
           ...story,
           id: copyId,
-          title: `${story.title} (copy)`.slice(0, 300),
+          title: `${story.title} (copy)`.slice(0, LIMITS.shortText),
           rank: rankBetween(story.rank, after),
           acceptanceCriteria: story.acceptanceCriteria.map((c, i) => ({ ...c, id: `${copyId}-ac${i + 1}` })),
           splitFrom: null,
@@ -81,11 +82,11 @@ export function StoryEditor({ store, product, story, readiness, onClose, onOpenS
         value={story.title}
         onCommit={(title) => update({ title }, 'Rename story')}
         validate={(v) => (v.trim() ? null : 'A story needs a title.')}
-        maxLength={300}
+        maxLength={LIMITS.shortText}
       />
       <fieldset className="user-story">
         <legend>User story</legend>
-        <CommitField label="As a" value={story.asA} onCommit={(asA) => update({ asA })} placeholder="who benefits (a persona or role)" maxLength={300} />
+        <CommitField label="As a" value={story.asA} onCommit={(asA) => update({ asA })} placeholder="who benefits (a persona or role)" maxLength={LIMITS.shortText} />
         <CommitField label="I want" value={story.iWant} onCommit={(iWant) => update({ iWant })} placeholder="what they want to do" multiline />
         <CommitField label="So that" value={story.soThat} onCommit={(soThat) => update({ soThat })} placeholder="the benefit — why it matters" multiline />
       </fieldset>

@@ -19,8 +19,10 @@ import type { DocumentStore } from '../../state/documentStore';
 import { navigate } from '../../state/route';
 import type { ReadOptions } from './importProtocol';
 import { CsvColumnMapping, StatusMappingTable } from './MappingTables';
-import { buildInBackground, readInBackground, type RunningTask } from './runImportTask';
+import type { RunningTask } from '../../workers/backgroundWorker';
+import { buildInBackground, readInBackground } from './runImportTask';
 import './ImportDialog.css';
+import { LIMITS } from '../../../../shared/model/limits';
 
 export type Destination = 'new' | 'open';
 
@@ -352,7 +354,7 @@ export function ImportDialog({
               {(destination === 'new' || preview.kind === 'product') && (
                 <div className="field">
                   <label htmlFor={`${id}-name`}>Product name</label>
-                  <input id={`${id}-name`} value={productName} maxLength={300} onChange={(e) => setName(e.target.value)} placeholder="Imported backlog" />
+                  <input id={`${id}-name`} value={productName} maxLength={LIMITS.shortText} onChange={(e) => setName(e.target.value)} placeholder="Imported backlog" />
                 </div>
               )}
             </fieldset>

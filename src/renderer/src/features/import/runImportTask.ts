@@ -5,120 +5,57 @@
  */
 import { buildImportedProduct } from '../../../../shared/import/applyImport';
 import { readImportFile } from '../../../../shared/import/readImportFile';
+import { createBackgroundWorker, type RunningTask } from '../../workers/backgroundWorker';
 import type { WorkerRequest, WorkerResponse } from './importProtocol';
 
-type Task = Omit<Extract<WorkerRequest, { type: 'read' }>, 'id'> | Omit<Extract<WorkerRequest, { type: 'build' }>, 'id'>;
+type ReadTask = Omit<Extract<WorkerRequest, { type: 'read' }>, 'id'>;
+type BuildTask = Omit<Extract<WorkerRequest, { type: 'build' }>, 'id'>;
 type Outcome = Extract<WorkerResponse, { type: 'read' | 'build' }>;
 
-export interface RunningTask<T> {
-  promise: Promise<T>;
-  /** Stop the task; its promise never settles. */
-  cancel(): void;
+interface Job {
+  task: ReadTask | BuildTask;
+  onProgress: (fraction: number) => void;
 }
 
-let worker: Worker | null = null;
-let workerBroken = false;
-let nextId = 1;
-const pending = new Map<number, { resolve: (o: Outcome) => void; reject: (e: Error) => void; progress: (f: number) => void; task: Task }>();
-
-/** Run a task on the main thread (fallback). */
-function runInline(task: Task, onProgress: (f: number) => void): Promise<Outcome> {
-  return new Promise((resolve, reject) => {
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        try {
-          if (task.type === 'read') {
-            const preview = readImportFile({ fileName: task.fileName, bytes: new Uint8Array(task.bytes), kind: task.options.kind, trello: task.options.trello, mapping: task.options.mapping }, onProgress);
-            resolve({ id: 0, type: 'read', preview });
-          } else {
-            resolve({ id: 0, type: 'build', product: buildImportedProduct(task.result, task.name, task.mapping) });
-          }
-        } catch (error) {
-          reject(error instanceof Error ? error : new Error(String(error)));
-        }
-      }, 0),
-    );
-  });
-}
-
-/** When the worker itself fails (cannot load), run what was waiting on the main thread. */
-function abandonWorker(): void {
-  workerBroken = true;
-  worker?.terminate();
-  worker = null;
-  const waiting = [...pending.values()];
-  pending.clear();
-  for (const p of waiting) runInline(p.task, p.progress).then(p.resolve, p.reject);
-}
-
-function getWorker(): Worker | null {
-  if (workerBroken || typeof Worker === 'undefined') return null;
-  if (worker) return worker;
-  try {
-    worker = new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module', name: 'import' });
-  } catch {
-    workerBroken = true;
-    return null;
+/** The task on the main thread (where no worker starts). */
+function runInline({ task, onProgress }: Job): Outcome {
+  if (task.type === 'read') {
+    const preview = readImportFile({ fileName: task.fileName, bytes: new Uint8Array(task.bytes), kind: task.options.kind, trello: task.options.trello, mapping: task.options.mapping }, onProgress);
+    return { id: 0, type: 'read', preview };
   }
-  worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
-    const message = event.data;
-    const entry = pending.get(message.id);
-    if (!entry) return;
-    if (message.type === 'progress') {
-      entry.progress(message.fraction);
-      return;
+  return { id: 0, type: 'build', product: buildImportedProduct(task.result, task.name, task.mapping) };
+}
+
+const importWorker = createBackgroundWorker<Job, Outcome, WorkerResponse>({
+  start: () => new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module', name: 'import' }),
+  // The file's bytes are copied, not transferred: the dialog keeps them to read the file again with other options.
+  message: (id, { task }) => ({ id, ...task }) satisfies WorkerRequest,
+  read(reply, { onProgress }) {
+    if (reply.type === 'progress') {
+      onProgress(reply.fraction);
+      return null;
     }
-    pending.delete(message.id);
-    if (message.type === 'error') entry.reject(new Error(message.message));
-    else entry.resolve(message);
-  };
-  worker.onerror = (event) => {
-    event.preventDefault();
-    abandonWorker();
-  };
-  return worker;
-}
+    return reply.type === 'error' ? { error: reply.message } : { result: reply };
+  },
+  runInline,
+  stopOnCancel: false,
+});
 
-function run(task: Task, onProgress: (f: number) => void): RunningTask<Outcome> {
-  const w = getWorker();
-  if (!w) {
-    let cancelled = false;
-    const promise = new Promise<Outcome>((resolve, reject) => {
-      runInline(task, onProgress).then(
-        (o) => !cancelled && resolve(o),
-        (e: unknown) => !cancelled && reject(e instanceof Error ? e : new Error(String(e))),
-      );
-    });
-    return { promise, cancel: () => (cancelled = true) };
-  }
-  const id = nextId;
-  nextId += 1;
-  const promise = new Promise<Outcome>((resolve, reject) => {
-    pending.set(id, { resolve, reject, progress: onProgress, task });
-    // The file's bytes are copied, not transferred: the dialog keeps them to read the file again with other options.
-    w.postMessage({ id, ...task } satisfies WorkerRequest);
-  });
-  return { promise, cancel: () => pending.delete(id) };
-}
-
-export function readInBackground(task: Omit<Extract<WorkerRequest, { type: 'read' }>, 'id' | 'type'>, onProgress: (f: number) => void): RunningTask<Extract<Outcome, { type: 'read' }>['preview']> {
-  const running = run({ type: 'read', ...task }, onProgress);
+/** `running`'s answer to a question of `type`. */
+function answerOf<T extends Outcome['type'], A>(running: RunningTask<Outcome>, type: T, answer: (outcome: Extract<Outcome, { type: T }>) => A): RunningTask<A> {
   return {
     promise: running.promise.then((o) => {
-      if (o.type !== 'read') throw new Error('The import worker answered the wrong question.');
-      return o.preview;
+      if (o.type !== type) throw new Error('The import worker answered the wrong question.');
+      return answer(o as Extract<Outcome, { type: T }>);
     }),
     cancel: running.cancel,
   };
 }
 
-export function buildInBackground(task: Omit<Extract<WorkerRequest, { type: 'build' }>, 'id' | 'type'>): RunningTask<Extract<Outcome, { type: 'build' }>['product']> {
-  const running = run({ type: 'build', ...task }, () => undefined);
-  return {
-    promise: running.promise.then((o) => {
-      if (o.type !== 'build') throw new Error('The import worker answered the wrong question.');
-      return o.product;
-    }),
-    cancel: running.cancel,
-  };
+export function readInBackground(task: Omit<ReadTask, 'type'>, onProgress: (f: number) => void): RunningTask<Extract<Outcome, { type: 'read' }>['preview']> {
+  return answerOf(importWorker.run({ task: { type: 'read', ...task }, onProgress }), 'read', (o) => o.preview);
+}
+
+export function buildInBackground(task: Omit<BuildTask, 'type'>): RunningTask<Extract<Outcome, { type: 'build' }>['product']> {
+  return answerOf(importWorker.run({ task: { type: 'build', ...task }, onProgress: () => undefined }), 'build', (o) => o.product);
 }

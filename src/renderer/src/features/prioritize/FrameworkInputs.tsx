@@ -11,7 +11,7 @@ import { scoreRows, scoreSortValue, type ScoreRow } from '../../../../shared/sco
 import { costOfDelay, WSJF_FACTOR_LABELS, WSJF_FACTOR_SHORT_LABELS, WSJF_FACTORS } from '../../../../shared/scoring/wsjf';
 import type { DocumentStore } from '../../state/documentStore';
 import { setScores } from './dispatchEdit';
-import { Segmented } from './Segmented';
+import { Segmented } from '../../components/Segmented';
 import { ScoreGrid, type GridColumn } from './ScoreGrid';
 
 type Other = Exclude<Framework, 'rice'>;

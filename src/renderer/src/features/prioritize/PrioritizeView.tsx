@@ -12,10 +12,11 @@ import { FrameworkInputs } from './FrameworkInputs';
 import { MatrixView } from './MatrixView';
 import { RankingExercise } from './RankingExercise';
 import { RiceTable } from './RiceTable';
-import { Segmented } from './Segmented';
+import { Segmented } from '../../components/Segmented';
 import { SensitivityView } from './SensitivityView';
-import { Tabs, type TabDef } from './Tabs';
+import { Tabs, type TabDef } from '../../components/Tabs';
 import { usePrioritization } from './usePrioritization';
+import { LIMITS } from '../../../../shared/model/limits';
 
 type SubView = 'rice' | 'matrix' | 'frameworks' | 'compare' | 'sensitivity' | 'exercise' | 'apply';
 
@@ -67,7 +68,7 @@ export function PrioritizeView({ store, product }: { store: DocumentStore; produ
             className="pz-control pz-reach-period"
             label="Reach period"
             value={p.reachPeriod}
-            maxLength={300}
+            maxLength={LIMITS.shortText}
             validate={(v) => (v.trim() === '' ? 'Say what Reach counts, e.g. “users per quarter”.' : null)}
             onCommit={(reachPeriod) => update({ reachPeriod: reachPeriod.trim() }, 'Edit reach period')}
           />

@@ -32,6 +32,7 @@ import { HORIZON_HINTS, HORIZON_LABELS } from './labels';
 import { BOARD_INSTRUCTIONS_ID, RoadmapCardBody, SortableRoadmapCard } from './RoadmapCard';
 import type { RoadmapData } from './useRoadmapData';
 import './BoardView.css';
+import { LIMITS } from '../../../../shared/model/limits';
 
 const KEYBOARD_CODES = { start: ['Space'], cancel: ['Escape'], end: ['Space'] };
 const INSTRUCTIONS =
@@ -310,7 +311,7 @@ function NewItemField({ label, onAdd }: { label: string; onAdd: (title: string) 
       aria-label={label}
       placeholder="+ New item"
       value={title}
-      maxLength={300}
+      maxLength={LIMITS.shortText}
       onChange={(e) => setTitle(e.target.value)}
       onKeyDown={(e) => {
         if (e.key === 'Enter' && title.trim()) {

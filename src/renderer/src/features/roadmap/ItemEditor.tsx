@@ -12,6 +12,7 @@ import type { DocumentStore } from '../../state/documentStore';
 import { CONFIDENCE_LABELS, HORIZON_LABELS, STATUS_LABELS } from './labels';
 import type { RoadmapData } from './useRoadmapData';
 import './ItemEditor.css';
+import { LIMITS } from '../../../../shared/model/limits';
 
 const STATUSES: RoadmapItem['status'][] = ['planned', 'in-progress', 'at-risk', 'done'];
 const CONFIDENCES: RoadmapItem['confidence'][] = ['high', 'medium', 'low'];
@@ -48,7 +49,7 @@ export function ItemEditor({ store, product, data, item, onClose, onFocusItem }:
         key={`title-${item.id}`}
         label="Title"
         value={item.title}
-        maxLength={300}
+        maxLength={LIMITS.shortText}
         validate={(v) => (v.trim() ? null : 'An item needs a title.')}
         onCommit={(title) => update({ title: title.trim() }, 'Rename roadmap item')}
       />

@@ -7,6 +7,7 @@ import { CommitField } from '../../components/CommitField';
 import type { DocumentStore } from '../../state/documentStore';
 import type { RoadmapData } from './useRoadmapData';
 import './LanesPanel.css';
+import { LIMITS } from '../../../../shared/model/limits';
 
 /** Colours offered for a new lane, readable in light and dark. */
 const LANE_COLORS = ['#2f9e44', '#1c7ed6', '#e8590c', '#ae3ec9', '#0c8599', '#d6336c', '#5c7cfa', '#f08c00'];
@@ -92,7 +93,7 @@ function LaneRow({ lane, index, count, last, dispatch }: { lane: Lane; index: nu
       <CommitField
         label="Lane name"
         value={lane.name}
-        maxLength={300}
+        maxLength={LIMITS.shortText}
         validate={(v) => (v.trim() ? null : 'A lane needs a name.')}
         onCommit={(name) => dispatch({ type: 'lane.update', id: lane.id, patch: { name: name.trim() } }, 'Rename lane')}
       />
@@ -154,7 +155,7 @@ function AddLane({ onAdd }: { onAdd: (name: string) => void }) {
     <form className="rm-add-form" onSubmit={submit}>
       <div className="field">
         <label htmlFor={id}>New lane</label>
-        <input id={id} value={name} maxLength={300} placeholder="e.g. Activation" onChange={(e) => setName(e.target.value)} />
+        <input id={id} value={name} maxLength={LIMITS.shortText} placeholder="e.g. Activation" onChange={(e) => setName(e.target.value)} />
       </div>
       <button type="submit" disabled={!name.trim()}>
         Add lane
@@ -181,7 +182,7 @@ function MilestoneRow({ milestone, dispatch }: { milestone: Milestone; dispatch:
       <CommitField
         label="Milestone"
         value={milestone.title}
-        maxLength={300}
+        maxLength={LIMITS.shortText}
         validate={(v) => (v.trim() ? null : 'A milestone needs a title.')}
         onCommit={(title) => dispatch({ type: 'milestone.update', id: milestone.id, patch: { title: title.trim() } }, 'Rename milestone')}
       />
@@ -221,7 +222,7 @@ function AddMilestone({ today, onAdd }: { today: string; onAdd: (title: string, 
     <form className="rm-add-form" onSubmit={submit}>
       <div className="field">
         <label htmlFor={`${id}-t`}>New milestone</label>
-        <input id={`${id}-t`} value={title} maxLength={300} placeholder="e.g. Public beta" onChange={(e) => setTitle(e.target.value)} />
+        <input id={`${id}-t`} value={title} maxLength={LIMITS.shortText} placeholder="e.g. Public beta" onChange={(e) => setTitle(e.target.value)} />
       </div>
       <div className="field">
         <label htmlFor={`${id}-d`}>On</label>

@@ -1,6 +1,6 @@
 // This component's stylesheet first: its parts' stylesheets, imported with them below, refine it.
 import './RoadmapView.css';
-import { useCallback, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useState } from 'react';
 import { roadmapFileName, roadmapHtml, roadmapMarkdown } from '../../../../shared/export/roadmap';
 import { newId } from '../../../../shared/model/ids';
 import type { Product } from '../../../../shared/model/schema';
@@ -8,6 +8,7 @@ import { todayIso, ZOOM_LEVELS, type ZoomLevel } from '../../../../shared/roadma
 import { SWIMLANE_MODES, type SwimlaneMode } from '../../../../shared/roadmap/grouping';
 import { newRoadmapItemEdit } from '../../../../shared/roadmap/moves';
 import { useExporter } from '../../components/exportFile';
+import { TabList, useTabIds, type TabDef } from '../../components/Tabs';
 import type { DocumentStore } from '../../state/documentStore';
 import { BoardView } from './BoardView';
 import { ChecksPanel } from './ChecksPanel';
@@ -20,9 +21,9 @@ import { useRoadmapData } from './useRoadmapData';
 type Tab = 'board' | 'timeline';
 type Panel = { kind: 'none' } | { kind: 'checks' } | { kind: 'item'; id: string } | { kind: 'lanes' };
 
-const TABS: { id: Tab; label: string }[] = [
-  { id: 'board', label: 'Now / Next / Later' },
-  { id: 'timeline', label: 'Timeline' },
+const TABS: readonly TabDef<Tab>[] = [
+  { key: 'board', label: 'Now / Next / Later' },
+  { key: 'timeline', label: 'Timeline' },
 ];
 
 /** The view's own settings (tab, swimlanes, zoom) survive a reload; they are not part of the product. */
@@ -41,7 +42,7 @@ function loadSettings(): ViewSettings {
     if (typeof raw !== 'object' || raw === null) return fallback;
     const r = raw as Record<string, unknown>;
     return {
-      tab: TABS.find((t) => t.id === r['tab'])?.id ?? fallback.tab,
+      tab: TABS.find((t) => t.key === r['tab'])?.key ?? fallback.tab,
       swimlanes: SWIMLANE_MODES.find((m) => m === r['swimlanes']) ?? fallback.swimlanes,
       zoom: ZOOM_LEVELS.find((z) => z === r['zoom']) ?? fallback.zoom,
     };
@@ -69,7 +70,7 @@ export function RoadmapView({ store, product }: { store: DocumentStore; product:
   const [panel, setPanel] = useState<Panel>({ kind: 'checks' });
   const [focusRequest, setFocusRequest] = useState<{ id: string; seq: number } | null>(null);
   const exporter = useExporter(store.id);
-  const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ board: null, timeline: null });
+  const tabIds = useTabIds<Tab>();
   const [main, setMain] = useState<HTMLDivElement | null>(null);
 
   const change = (patch: Partial<ViewSettings>) => {
@@ -92,17 +93,6 @@ export function RoadmapView({ store, product }: { store: DocumentStore; product:
     setFocusRequest((prev) => ({ id, seq: (prev?.seq ?? 0) + 1 }));
   }, []);
 
-  const onTabKey = (e: KeyboardEvent<HTMLButtonElement>, index: number) => {
-    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight' && e.key !== 'Home' && e.key !== 'End') return;
-    e.preventDefault();
-    const nextIndex = e.key === 'Home' ? 0 : e.key === 'End' ? TABS.length - 1 : (index + (e.key === 'ArrowRight' ? 1 : -1) + TABS.length) % TABS.length;
-    const next = TABS[nextIndex];
-    if (next) {
-      change({ tab: next.id });
-      tabRefs.current[next.id]?.focus();
-    }
-  };
-
   const newItem = () => {
     const edit = newRoadmapItemEdit(product, 'next', 'New roadmap item', newId('rm'));
     store.dispatch(edit, 'Add roadmap item');
@@ -124,26 +114,7 @@ export function RoadmapView({ store, product }: { store: DocumentStore; product:
   return (
     <div className="rm">
       <div className="rm-toolbar">
-        <div role="tablist" aria-label="Roadmap views" className="rm-tabs">
-          {TABS.map((tab, index) => (
-            <button
-              key={tab.id}
-              ref={(el) => {
-                tabRefs.current[tab.id] = el;
-              }}
-              type="button"
-              role="tab"
-              id={`rm-tab-${tab.id}`}
-              aria-selected={settings.tab === tab.id}
-              aria-controls="rm-tabpanel"
-              tabIndex={settings.tab === tab.id ? 0 : -1}
-              onClick={() => change({ tab: tab.id })}
-              onKeyDown={(e) => onTabKey(e, index)}
-            >
-              {tab.label}
-            </button>
-          ))}
-        </div>
+        <TabList label="Roadmap views" tabs={TABS} selected={settings.tab} onSelect={(tab) => change({ tab })} ids={tabIds} className="rm-tabs" />
         <label className="rm-select">
           Swimlanes
           <select value={settings.swimlanes} onChange={(e) => change({ swimlanes: SWIMLANE_MODES.find((m) => m === e.target.value) ?? 'none' })}>
@@ -194,7 +165,7 @@ export function RoadmapView({ store, product }: { store: DocumentStore; product:
       </div>
       {exporter.notice}
       <div className="rm-body">
-        <div ref={setMain} className="rm-main" role="tabpanel" id="rm-tabpanel" aria-labelledby={`rm-tab-${settings.tab}`}>
+        <div ref={setMain} className="rm-main" role="tabpanel" id={tabIds.panel} aria-labelledby={tabIds.tab(settings.tab)}>
           {settings.tab === 'board' ? (
             <BoardView store={store} product={product} data={data} mode={settings.swimlanes} selectedId={selectedId} onOpen={openItem} focusRequest={focusRequest} scrollArea={main} />
           ) : (

@@ -6,6 +6,7 @@ import { useClient } from '../../state/clientContext';
 import { navigate } from '../../state/route';
 import { ImportEntry } from '../import/ImportEntry';
 import { RecoveredVersions } from './RecoveredVersions';
+import { LIMITS } from '../../../../shared/model/limits';
 
 type Listing = ApiOutput<'products.list'>;
 type ProductEntry = Extract<Listing['products'][number], { status: 'ok' }>;
@@ -241,7 +242,7 @@ function ProductRow(props: {
         <form onSubmit={submit} className="inline-form">
           <label>
             <span className="visually-hidden">New name for {entry.name}</span>
-            <input value={name} autoFocus onChange={(e) => setName(e.target.value)} onKeyDown={(e) => e.key === 'Escape' && setRenaming(false)} maxLength={300} />
+            <input value={name} autoFocus onChange={(e) => setName(e.target.value)} onKeyDown={(e) => e.key === 'Escape' && setRenaming(false)} maxLength={LIMITS.shortText} />
           </label>
           <button type="submit">Save name</button>
           <button type="button" onClick={() => setRenaming(false)}>
@@ -322,7 +323,7 @@ function NewProductForm({ busy, onCreate }: { busy: boolean; onCreate: (name: st
     >
       <label>
         New blank product
-        <input id="new-product-name" value={name} onChange={(e) => setName(e.target.value)} placeholder="Product name" maxLength={300} />
+        <input id="new-product-name" value={name} onChange={(e) => setName(e.target.value)} placeholder="Product name" maxLength={LIMITS.shortText} />
       </label>
       <button type="submit" disabled={busy || !name.trim()}>
         Create
