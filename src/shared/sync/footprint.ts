@@ -7,6 +7,7 @@
  * every untouched object, so comparing identities first makes the walk cheap after an edit, and the
  * same function also measures a change made on disk by another program (where nothing is shared).
  */
+import { sameJson } from '../model/sameJson';
 import type { Product } from '../model/schema';
 
 /** `entity key → fields` (`*`: the entity was added or removed; `#order`: the list was reordered). */
@@ -46,22 +47,7 @@ export const RECORDS = [
 
 /** Equal as JSON values, whatever the key order (a file read from disk orders keys its own way). */
 export function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i += 1) if (!sameValue(a[i], b[i])) return false;
-    return true;
-  }
-  if (Array.isArray(b)) return false;
-  const left = a as Record<string, unknown>;
-  const right = b as Record<string, unknown>;
-  const keys = Object.keys(left).filter((k) => left[k] !== undefined);
-  if (keys.length !== Object.keys(right).filter((k) => right[k] !== undefined).length) return false;
-  for (const key of keys) {
-    if (!Object.prototype.hasOwnProperty.call(right, key) || !sameValue(left[key], right[key])) return false;
-  }
-  return true;
+  return sameJson(a, b, false);
 }
 
 function mark(footprint: Footprint, entity: string, field: string): void {
