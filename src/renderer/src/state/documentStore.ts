@@ -5,7 +5,7 @@
  * - `server` (`serviceCopy.ts`) is the product as the service ordered it. Every batch the
  *   service applies (from any window) arrives as a `product.edits` event and is applied to it in
  *   revision order; a gap or another epoch is filled with `product.sync`.
- * - The window shows `confirmed` plus its own edits not yet accepted (`inFlight`, then `pending`),
+ * - The window shows that product plus its own edits not yet accepted (`inFlight`, then `pending`),
  *   replayed on top after every batch from elsewhere. Each pending edit remembers the revision it
  *   was made on; the service refuses a batch only when another writer changed one of its fields
  *   since, and the window then asks the learner (keep mine / keep theirs) with both values.
@@ -21,15 +21,15 @@ import { applyEdit } from '../../../shared/edits/applyEdit';
 import type { Edit } from '../../../shared/edits/editSchema';
 import type { Product } from '../../../shared/model/schema';
 import { describeConflicts, type FieldConflict } from '../../../shared/sync/conflicts';
-import { type FieldRef } from '../../../shared/sync/footprint';
+import type { FieldRef } from '../../../shared/sync/footprint';
 import { replay, touchedFields, withoutFields } from '../../../shared/sync/rebase';
 import { afterFrame } from './afterFrame';
 import { ServiceCopy } from './serviceCopy';
 import { describeEdit, UndoHistory } from './undoHistory';
-
-export { describeEdit, type UndoEntry } from './undoHistory';
 import { UnsavedKeeper } from './unsavedKeeper';
 import type { StashStorage } from './unsavedStash';
+
+export { describeEdit, type UndoEntry } from './undoHistory';
 
 export type Banner =
   | { kind: 'save-error'; message: string }
