@@ -24,14 +24,14 @@
 import { randomUUID } from 'node:crypto';
 import { Low } from 'lowdb';
 import { z } from 'zod';
-import { ApiError, type ApiOutput, type ConflictChoice, type DiskConflict, type SaveState, type SyncBatch, type WorkspaceEvent } from '../../shared/api/contract';
+import { ApiError, type ApiOutput, type ConflictChoice, type DiskConflict, type SaveState, type WorkspaceEvent } from '../../shared/api/contract';
 import { applyEdits as applyEditList, EditError } from '../../shared/edits/applyEdit';
 import type { Edit } from '../../shared/edits/editSchema';
 import { describeIssues, MAX_FILE_DEPTH } from '../../shared/model/productFile';
 import { ProductSchema, type Product } from '../../shared/model/schema';
 import { EditLog, DISK_WRITER, SERVICE_WRITER } from '../../shared/sync/editLog';
-import { changedFields, footprintFrom, overlap, type FieldRef, type Footprint } from '../../shared/sync/footprint';
-import { replay } from '../../shared/sync/rebase';
+import { changedFields } from '../../shared/sync/footprint';
+import { judgeBatch, mergeUnsaved, missingBatches, type IncomingBatch } from '../../shared/sync/serverOrder';
 import { validateChange } from './changeValidation';
 import { MAX_PRODUCT_FILE_BYTES, oversizeReason } from './diskProduct';
 import { describeFsError } from './fsErrors';
@@ -89,14 +89,7 @@ const WARM_SLICE_MS = 8;
 const WARM_START_MS = 300;
 
 /** A window's batch of edits (`product.applyEdits` with a client id). */
-export interface ClientBatch {
-  baseRevision: number;
-  edits: readonly Edit[];
-  clientId: string;
-  seq?: number | undefined;
-  epoch?: string | undefined;
-  touched?: readonly FieldRef[] | undefined;
-}
+export type ClientBatch = IncomingBatch;
 
 export type ApplyAnswer = ApiOutput<'product.applyEdits'>;
 export type SyncAnswer = ApiOutput<'product.sync'>;
@@ -236,46 +229,26 @@ export class ProductStore {
    */
   applyClientEdits(batch: ClientBatch): ApplyAnswer {
     this.assertEditable();
-    const resync: ApplyAnswer = { status: 'resync', revision: this.revisionValue, epoch: this.epoch };
-    if (batch.epoch !== undefined && batch.epoch !== this.epoch) return resync;
-    if (batch.seq !== undefined) {
-      const sent = this.log.findSent(batch.clientId, batch.seq);
-      if (sent !== undefined) return { status: 'applied', revision: sent };
+    const verdict = judgeBatch(this.log, { product: this.db.data, revision: this.revisionValue, epoch: this.epoch }, batch);
+    switch (verdict.kind) {
+      case 'resync':
+        return { status: 'resync', revision: this.revisionValue, epoch: this.epoch };
+      case 'resent':
+        return { status: 'applied', revision: verdict.revision };
+      case 'conflict':
+        return { status: 'conflict', revision: this.revisionValue, fields: verdict.fields };
+      case 'apply':
+        return { status: 'applied', revision: this.commit(batch.edits, batch.clientId, batch.seq) };
     }
-    if (batch.baseRevision > this.revisionValue) return resync;
-    if (batch.baseRevision < this.revisionValue) {
-      const others = this.log.othersSince(batch.baseRevision, batch.clientId);
-      if (others === null) return resync;
-      const fields = others.size === 0 ? [] : overlap(this.footprintOf(batch), others);
-      if (fields.length > 0) return { status: 'conflict', revision: this.revisionValue, fields };
-    }
-    return { status: 'applied', revision: this.commit(batch.edits, batch.clientId, batch.seq) };
-  }
-
-  /** The fields a batch changes: as the window saw them, else as they apply now. */
-  private footprintOf(batch: ClientBatch): Footprint {
-    if (batch.touched !== undefined) return footprintFrom(batch.touched);
-    const { product } = replay(this.db.data, batch.edits);
-    return changedFields(this.db.data, product);
   }
 
   /** What a window that knows `knownRevision` of `epoch` is missing: the batches, or a snapshot. */
   syncFrom(epoch: string, knownRevision: number, clientId: string, seq: number | undefined): SyncAnswer {
     if (this.disposed) throw new ApiError('not-found', `The product "${this.id}" is no longer open.`);
     const sentRevision = seq === undefined ? null : (this.log.findSent(clientId, seq) ?? null);
-    const batches = epoch === this.epoch && knownRevision <= this.revisionValue ? this.log.since(knownRevision) : null;
-    if (batches !== null && batches.every((b) => b.edits !== null)) {
-      return {
-        status: 'edits',
-        epoch: this.epoch,
-        revision: this.revisionValue,
-        savedRevision: this.savedRevision,
-        conflict: this.diskConflict,
-        sentRevision,
-        batches: batches.map((b): SyncBatch => ({ revision: b.revision, clientId: b.clientId, seq: b.seq, edits: [...(b.edits ?? [])] })),
-      };
-    }
-    return { status: 'snapshot', ...this.snapshot(), sentRevision };
+    const batches = missingBatches(this.log, { revision: this.revisionValue, epoch: this.epoch }, epoch, knownRevision);
+    if (batches === null) return { status: 'snapshot', ...this.snapshot(), sentRevision };
+    return { status: 'edits', epoch: this.epoch, revision: this.revisionValue, savedRevision: this.savedRevision, conflict: this.diskConflict, sentRevision, batches };
   }
 
   /** The product as `product.open` answers it. */
@@ -461,13 +434,9 @@ export class ProductStore {
    */
   private mergeOnto(disk: Product): Product | null {
     const batches = this.log.since(this.savedRevision);
-    if (batches === null || batches.some((b) => b.edits === null)) return null;
-    const mine = changedFields(this.savedProduct, this.db.data);
-    const theirs = changedFields(this.savedProduct, disk);
-    if (overlap(mine, theirs).length > 0) return null;
-    const { product, failed } = replay(disk, batches.flatMap((b) => b.edits ?? []));
-    if (failed.length > 0 || product.id !== disk.id) return null;
-    return validateChange(ProductSchema, disk, product).length === 0 ? product : null;
+    const edits = batches === null || batches.some((b) => b.edits === null) ? null : batches.flatMap((b) => b.edits ?? []);
+    const merged = mergeUnsaved(this.savedProduct, this.db.data, disk, edits);
+    return merged !== null && validateChange(ProductSchema, disk, merged).length === 0 ? merged : null;
   }
 
   /** The merged version: one whole-product change on top of the disk version, then written. */
