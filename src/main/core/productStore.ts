@@ -1,25 +1,11 @@
 /**
- * One open product document: a lowdb `Low<Product>` over `ProductFileAdapter`, plus revisions,
- * coalesced and serialised writes, retries, and detection of changes made by other programs.
- *
- * - Revisions: an integer that increments with every accepted `applyEdits` and every reload from
- *   disk. Edits name the revision they were made against; a stale one is a `conflict`.
- * - Writes: never two at once for one file (a mutex also covers disk checks). Edits within
- *   `writeDelayMs` of each other become one write, and a write starts at most `maxWriteDelayMs`
- *   after the first unsaved edit, so continuous typing still saves.
- * - Failures (disk full, permission, I/O): the edits stay in memory, `saveState: error` says why,
- *   and the write is retried with backoff and again on the next edit. Nothing is dropped.
- * - Many windows: every accepted batch is logged (`EditLog`) and broadcast (`product.edits`) with
- *   its revision, in the epoch of this store (a new store is a new epoch). A window's batch made
- *   against an older revision is applied on top unless another writer changed one of the same
- *   fields since: then it is refused as a `conflict` naming the fields, and the window asks.
- * - Another program's change: before every write the file is compared with what we last read or
- *   wrote. If it changed, nothing is written; the store enters a conflict (event
- *   `product.conflict`), keeps accepting edits in memory, and waits for the learner's choice
- *   (`resolveConflict`): keep mine as a copy, take the disk version (mine is set aside under
- *   recovered versions first), merge both when they changed different fields, or write mine back
- *   when the file was deleted. A change seen by the folder watcher with no unsaved edits reloads
- *   the document (`product.changed`).
+ * One open product: a lowdb `Low<Product>` over the crash-safe `ProductFileAdapter`, with
+ * revisions, coalesced writes that are retried when they fail (edits stay in memory), the edit log
+ * that keeps many windows in step (`product.edits`, judged by `serverOrder.ts`), and conflicts
+ * with the file on disk: when another program changed it under unsaved edits nothing is written,
+ * edits are still accepted, and the learner chooses (`resolveConflict`) — each choice keeps both
+ * versions. The protocol is described in the README (Architecture, "Many windows, live") and the
+ * promises in SECURITY.md (Data safety).
  */
 import { randomUUID } from 'node:crypto';
 import { Low } from 'lowdb';
