@@ -74,9 +74,6 @@ const SIZE_GROWTH_PER_CHAR = 6 + 2 * (MAX_FILE_DEPTH + 1);
 const WARM_SLICE_MS = 8;
 const WARM_START_MS = 300;
 
-/** A window's batch of edits (`product.applyEdits` with a client id). */
-export type ClientBatch = IncomingBatch;
-
 export type ApplyAnswer = ApiOutput<'product.applyEdits'>;
 export type SyncAnswer = ApiOutput<'product.sync'>;
 
@@ -182,11 +179,6 @@ export class ProductStore {
     return this.diskConflict;
   }
 
-  /** The newest revision whose content is on disk. */
-  get saved(): number {
-    return this.savedRevision;
-  }
-
   /** Edits accepted in memory that are not yet on disk. */
   get hasPendingEdits(): boolean {
     return this.revisionValue !== this.savedRevision;
@@ -213,7 +205,7 @@ export class ProductStore {
    * answer was lost is recognised by `seq`; another epoch, or a history that no longer reaches back
    * to `baseRevision`, answers `resync`.
    */
-  applyClientEdits(batch: ClientBatch): ApplyAnswer {
+  applyClientEdits(batch: IncomingBatch): ApplyAnswer {
     this.assertEditable();
     const verdict = judgeBatch(this.log, { product: this.db.data, revision: this.revisionValue, epoch: this.epoch }, batch);
     switch (verdict.kind) {
@@ -493,11 +485,8 @@ export class ProductStore {
    * The file on disk changed under unsaved edits: stop writing, say so, and find out (in the
    * background) whether the two versions can be merged.
    */
-  enterConflict(difference: DiskDifference | 'broken', reason?: string): void {
-    const message =
-      difference === 'broken'
-        ? `"${this.fileName}" was changed by another program and can no longer be read${reason ? `: ${reason}` : ''}. The file was left as it is; your edits are kept in the app.`
-        : this.adapter.externalChangeMessage(difference);
+  private enterConflict(difference: DiskDifference): void {
+    const message = this.adapter.externalChangeMessage(difference);
     this.diskConflict = { message, disk: difference, canMerge: false };
     this.clearTimer();
     this.firstPendingAt = null;

@@ -29,11 +29,8 @@ import { describeEdit, UndoHistory } from './undoHistory';
 import { UnsavedKeeper } from './unsavedKeeper';
 import type { StashStorage } from './unsavedStash';
 
-export { describeEdit, type UndoEntry } from './undoHistory';
-
-export type Banner =
-  | { kind: 'save-error'; message: string }
-  | { kind: 'rejected'; message: string };
+/** A change the service refused (it was undone), or an undo that no longer applies. */
+export type Banner = { kind: 'rejected'; message: string };
 
 /** Two windows changed the same fields: the learner chooses, field by field described. */
 export interface FieldConflictPrompt {
@@ -548,7 +545,6 @@ export class DocumentStore {
       case 'product.saveState':
         if (event.epoch !== this.server.epoch) return;
         this.writeError = event.state === 'error' && this.diskConflict === null ? (event.message ?? 'The file could not be saved.') : null;
-        if (event.state !== 'error' && this.banner?.kind === 'save-error') this.banner = null;
         this.noteSaved(event.savedRevision);
         this.emit();
         return;
