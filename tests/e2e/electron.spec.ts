@@ -7,7 +7,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { test, expect, _electron } from '@playwright/test';
+import { test, expect, _electron, type ElectronApplication } from '@playwright/test';
 
 const root = resolve(__dirname, '../..');
 
@@ -26,8 +26,8 @@ const electronBinaryExists = electronBinary !== null;
 
 test.skip(!electronBinaryExists, 'Electron binary is not installed on this machine (it cannot be downloaded here)');
 
-test('the Electron shell opens the start screen in a locked-down renderer', async () => {
-  expect(existsSync(join(root, 'out/main/index.js')), 'run `npm run build` first').toBe(true);
+/** The built app launched on fresh workspace and user-data folders, closed and removed after `run`. */
+async function withApp(run: (app: ElectronApplication) => Promise<void>): Promise<void> {
   const workspace = mkdtempSync(join(tmpdir(), 'pm-electron-ws-'));
   const userData = mkdtempSync(join(tmpdir(), 'pm-electron-data-'));
   const app = await _electron.launch({
@@ -37,6 +37,17 @@ test('the Electron shell opens the start screen in a locked-down renderer', asyn
     env: { ...process.env, PM_WORKSPACE_DIR: workspace, PM_USER_DATA_DIR: userData, ELECTRON_RENDERER_URL: '' },
   });
   try {
+    await run(app);
+  } finally {
+    await app.close();
+    rmSync(workspace, { recursive: true, force: true });
+    rmSync(userData, { recursive: true, force: true });
+  }
+}
+
+test('the Electron shell opens the start screen in a locked-down renderer', async () => {
+  expect(existsSync(join(root, 'out/main/index.js')), 'run `npm run build` first').toBe(true);
+  await withApp(async (app) => {
     const window = await app.firstWindow();
     await expect(window.getByRole('heading', { level: 1, name: 'PM Practice Workspace' })).toBeVisible();
     expect(window.url()).toMatch(/^app:\/\/app\//);
@@ -54,23 +65,11 @@ test('the Electron shell opens the start screen in a locked-down renderer', asyn
     });
     expect(exposed).toEqual({ require: 'undefined', process: 'undefined', module: 'undefined', bridgeShell: 'electron', bridgeHasIpc: false });
 
-  } finally {
-    await app.close();
-    rmSync(workspace, { recursive: true, force: true });
-    rmSync(userData, { recursive: true, force: true });
-  }
+  });
 });
 
 test('File › New window opens a second window on the same product; an edit in one shows in the other', async () => {
-  const workspace = mkdtempSync(join(tmpdir(), 'pm-electron-ws-'));
-  const userData = mkdtempSync(join(tmpdir(), 'pm-electron-data-'));
-  const app = await _electron.launch({
-    executablePath: electronBinary ?? undefined,
-    args: [join(root, 'out/main/index.js')],
-    cwd: root,
-    env: { ...process.env, PM_WORKSPACE_DIR: workspace, PM_USER_DATA_DIR: userData, ELECTRON_RENDERER_URL: '' },
-  });
-  try {
+  await withApp(async (app) => {
     const first = await app.firstWindow();
     await first.getByRole('button', { name: 'Start practising with Larder' }).click();
     await expect(first.getByRole('navigation', { name: 'Views' })).toBeVisible();
@@ -84,9 +83,5 @@ test('File › New window opens a second window on the same product; an edit in 
     await title.fill('Renamed in the first window');
     await title.press('Enter');
     await expect(cards(second).filter({ hasText: 'Renamed in the first window' })).toBeVisible({ timeout: 1000 });
-  } finally {
-    await app.close();
-    rmSync(workspace, { recursive: true, force: true });
-    rmSync(userData, { recursive: true, force: true });
-  }
+  });
 });
